@@ -1,0 +1,350 @@
+// The deterministic runtime: virtual time, one timer queue, and a scheduler that resumes one
+// goroutine at a time. Every choice (which runnable goroutine, which ready select case) comes from
+// the run's DecisionSource, so the same inputs and tape give the same run, step for step.
+import { Channel, type Waiter } from './channel.ts';
+import type { DecisionSource } from './decisions.ts';
+import { AuditRaceError, GoPanic } from './errors.ts';
+import { Goroutine } from './goroutine.ts';
+import type { Go, Op, RecvResult, SelectCase, SelectResult } from './ops.ts';
+import { TimerHeap, type Timer } from './timer-heap.ts';
+
+export interface Budgets {
+  /** Scheduling steps before the run is cut off as a suspected livelock. */
+  readonly maxSteps: number;
+  /** Virtual ms after which the run is cut off. */
+  readonly maxVirtualMs: number;
+}
+
+export type RunEnd =
+  | { readonly kind: 'halted' | 'quiescent' }
+  | { readonly kind: 'steps' | 'virtual-time'; readonly limit: number; readonly goroutines: string[] };
+
+export interface RuntimeHooks {
+  /** Called when a goroutine dies of a Go panic. */
+  onPanic(g: Goroutine, message: string): void;
+}
+
+const BLOCKED = Symbol('blocked');
+
+export class Runtime {
+  nowMs = 0;
+  steps = 0;
+  /** The goroutine being stepped; null while timers fire. */
+  current: Goroutine | null = null;
+  private readonly timers = new TimerHeap();
+  private readonly runnable: Goroutine[] = [];
+  private readonly goroutines: Goroutine[] = [];
+  private readonly killedGroups = new Set<number>();
+  private timerSeq = 0;
+  private halted = false;
+
+  constructor(
+    private readonly decisions: DecisionSource,
+    private readonly budgets: Budgets,
+    private readonly hooks: RuntimeHooks,
+  ) {}
+
+  /** Starts a goroutine; it runs when the scheduler first picks it. */
+  go(name: string, group: number, body: Go<unknown>): Goroutine {
+    const g = new Goroutine(this.goroutines.length, name, group, body);
+    this.goroutines.push(g);
+    this.runnable.push(g);
+    return g;
+  }
+
+  /** A choice for model code (jitter, say), from the same source as the schedule. */
+  choose(options: number): number {
+    return this.decisions.choose(options);
+  }
+
+  /** Schedules `fire` at virtual time `dueMs` (not before now). */
+  at(dueMs: number, fire: () => void): Timer {
+    const timer = { dueMs: Math.max(dueMs, this.nowMs), seq: this.timerSeq++, fire, cancelled: false };
+    this.timers.push(timer);
+    return timer;
+  }
+
+  /** Ends the run after the current step (every process has exited). */
+  halt(): void {
+    this.halted = true;
+  }
+
+  /** Kills every goroutine of a group, as the exit of an OS process does. */
+  killGroup(group: number): void {
+    this.killedGroups.add(group);
+    for (const g of this.goroutines) if (g.group === group && !g.finished) g.state = 'killed';
+    for (let i = this.runnable.length - 1; i >= 0; i--) {
+      if (this.runnable[i]!.state === 'killed') this.runnable.splice(i, 1);
+    }
+  }
+
+  groupKilled(group: number): boolean {
+    return this.killedGroups.has(group);
+  }
+
+  alive(): Goroutine[] {
+    return this.goroutines.filter((g) => !g.finished);
+  }
+
+  /** Runs until halted, until nothing can happen any more, or until a budget runs out. */
+  run(): RunEnd {
+    while (!this.halted) {
+      if (this.runnable.length === 0) {
+        const next = this.nextTimer();
+        if (next === undefined) return { kind: 'quiescent' };
+        if (next.dueMs > this.budgets.maxVirtualMs) {
+          return this.overBudget('virtual-time', this.budgets.maxVirtualMs);
+        }
+        this.fireTimersAt(next.dueMs);
+        continue;
+      }
+      if (this.steps >= this.budgets.maxSteps) return this.overBudget('steps', this.budgets.maxSteps);
+      const index = this.runnable.length > 1 ? this.decisions.choose(this.runnable.length) : 0;
+      const g = this.runnable[index]!;
+      this.runnable.splice(index, 1);
+      this.steps++;
+      this.current = g;
+      this.step(g);
+      this.current = null;
+    }
+    return { kind: 'halted' };
+  }
+
+  /** Makes a parked goroutine runnable with the result of its operation. */
+  wake(g: Goroutine, result: unknown): void {
+    if (g.state !== 'blocked') return;
+    g.state = 'runnable';
+    g.resume = result;
+    this.runnable.push(g);
+  }
+
+  /** A non-blocking send from outside any goroutine (a timer firing). False if it would block. */
+  offer(ch: Channel<unknown>, value: unknown): boolean {
+    if (ch.closed) return false;
+    return this.trySend(ch, value);
+  }
+
+  /** Closes a channel; panics (throws GoPanic) if it was already closed. */
+  closeChannel(ch: Channel<unknown>): void {
+    if (ch.closed) throw new GoPanic('close of closed channel');
+    ch.closed = true;
+    for (const w of ch.recvq.splice(0)) {
+      if (live(w)) this.deliver(w, undefined, false);
+    }
+    for (const w of ch.sendq.splice(0)) {
+      if (!live(w)) continue;
+      if (w.select !== null) w.select.done = true;
+      w.g.panicOnResume = 'send on closed channel';
+      this.wake(w.g, undefined);
+    }
+  }
+
+  private overBudget(kind: 'steps' | 'virtual-time', limit: number): RunEnd {
+    const goroutines = this.alive().map((g) => g.name);
+    return { kind, limit, goroutines };
+  }
+
+  private nextTimer(): Timer | undefined {
+    let next = this.timers.peek();
+    while (next !== undefined && next.cancelled) {
+      this.timers.pop();
+      next = this.timers.peek();
+    }
+    return next;
+  }
+
+  private fireTimersAt(dueMs: number): void {
+    this.nowMs = dueMs;
+    for (let t = this.nextTimer(); t !== undefined && t.dueMs === dueMs; t = this.nextTimer()) {
+      this.timers.pop();
+      t.fire();
+    }
+  }
+
+  private step(g: Goroutine): void {
+    if (g.panicOnResume !== null) return this.die(g, g.panicOnResume);
+    let input = g.resume;
+    g.resume = undefined;
+    const op = g.pending;
+    if (op !== null) {
+      g.pending = null;
+      let result: unknown;
+      try {
+        result = this.perform(g, op);
+      } catch (error) {
+        if (error instanceof GoPanic) return this.die(g, error.message);
+        throw error;
+      }
+      if (result === BLOCKED) {
+        g.state = 'blocked';
+        g.pending = null;
+        return;
+      }
+      input = result;
+    }
+    this.advance(g, input);
+  }
+
+  private advance(g: Goroutine, input: unknown): void {
+    let next: IteratorResult<Op, unknown>;
+    try {
+      next = g.body.next(input);
+    } catch (error) {
+      if (error instanceof GoPanic) return this.die(g, error.message);
+      throw new AuditRaceError('INTERNAL', `goroutine ${g.name} threw: ${String(error)}`, {
+        cause: error,
+      });
+    }
+    if (next.done === true) {
+      g.state = 'done';
+      return;
+    }
+    g.pending = next.value;
+    g.state = 'runnable';
+    this.runnable.push(g);
+  }
+
+  private die(g: Goroutine, message: string): void {
+    g.state = 'panicked';
+    this.hooks.onPanic(g, message);
+  }
+
+  private perform(g: Goroutine, op: Op): unknown {
+    switch (op.kind) {
+      case 'step':
+        return undefined;
+      case 'send':
+        if (op.ch.closed) throw new GoPanic('send on closed channel');
+        if (this.trySend(op.ch, op.value)) return undefined;
+        op.ch.sendq.push({ g, caseIndex: -1, select: null, value: op.value });
+        return BLOCKED;
+      case 'recv': {
+        const result = this.tryRecv(op.ch);
+        if (result !== null) return result;
+        op.ch.recvq.push({ g, caseIndex: -1, select: null, value: undefined });
+        return BLOCKED;
+      }
+      case 'close':
+        this.closeChannel(op.ch);
+        return undefined;
+      case 'select':
+        return this.select(g, op.cases, op.hasDefault);
+      case 'sleep':
+        if (op.ms <= 0) return undefined;
+        this.at(this.nowMs + op.ms, () => this.wake(g, undefined));
+        return BLOCKED;
+      case 'wait':
+        if (op.wg.count === 0) return undefined;
+        op.wg.waiters.push(g);
+        return BLOCKED;
+      case 'panic':
+        throw new GoPanic(op.message);
+    }
+  }
+
+  private select(g: Goroutine, cases: readonly SelectCase[], hasDefault: boolean): unknown {
+    let ready = 0;
+    let only = -1;
+    for (let i = 0; i < cases.length; i++) {
+      if (this.caseReady(cases[i]!)) {
+        ready++;
+        only = i;
+      }
+    }
+    if (ready > 0) {
+      const index = ready === 1 ? only : this.nthReady(cases, this.decisions.choose(ready));
+      return this.runCase(cases[index]!, index);
+    }
+    if (hasDefault) return DEFAULT_RESULT;
+    const shared = { done: false };
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[i]!;
+      const value = c.dir === 'send' ? c.value : undefined;
+      const waiter: Waiter = { g, caseIndex: i, select: shared, value };
+      (c.dir === 'send' ? c.ch.sendq : c.ch.recvq).push(waiter);
+    }
+    return BLOCKED;
+  }
+
+  private nthReady(cases: readonly SelectCase[], n: number): number {
+    for (let i = 0; i < cases.length; i++) {
+      if (this.caseReady(cases[i]!) && n-- === 0) return i;
+    }
+    throw new AuditRaceError('INTERNAL', 'select lost a ready case');
+  }
+
+  private caseReady(c: SelectCase): boolean {
+    const ch = c.ch;
+    if (c.dir === 'recv') return ch.length > 0 || ch.closed || hasLive(ch.sendq);
+    return ch.closed || hasLive(ch.recvq) || !ch.full;
+  }
+
+  private runCase(c: SelectCase, index: number): SelectResult {
+    if (c.dir === 'send') {
+      if (c.ch.closed) throw new GoPanic('send on closed channel');
+      this.trySend(c.ch, c.value);
+      return { index, value: undefined, ok: true };
+    }
+    const result = this.tryRecv(c.ch)!;
+    return { index, value: result.value, ok: result.ok };
+  }
+
+  private trySend(ch: Channel<unknown>, value: unknown): boolean {
+    for (let w = ch.recvq.shift(); w !== undefined; w = ch.recvq.shift()) {
+      if (!live(w)) continue;
+      this.deliver(w, value, true);
+      return true;
+    }
+    if (ch.full) return false;
+    ch.push(value);
+    return true;
+  }
+
+  private tryRecv(ch: Channel<unknown>): RecvResult<unknown> | null {
+    if (ch.length > 0) {
+      const value = ch.shift();
+      const sender = takeLive(ch.sendq);
+      if (sender !== undefined) {
+        ch.push(sender.value);
+        this.completeSend(sender);
+      }
+      return { value, ok: true };
+    }
+    const sender = takeLive(ch.sendq);
+    if (sender !== undefined) {
+      this.completeSend(sender);
+      return { value: sender.value, ok: true };
+    }
+    if (ch.closed) return CLOSED_RESULT;
+    return null;
+  }
+
+  private deliver(w: Waiter, value: unknown, ok: boolean): void {
+    if (w.select === null) return this.wake(w.g, { value, ok });
+    w.select.done = true;
+    this.wake(w.g, { index: w.caseIndex, value, ok });
+  }
+
+  private completeSend(w: Waiter): void {
+    if (w.select === null) return this.wake(w.g, undefined);
+    w.select.done = true;
+    this.wake(w.g, { index: w.caseIndex, value: undefined, ok: true });
+  }
+}
+
+const DEFAULT_RESULT: SelectResult = { index: -1, value: undefined, ok: false };
+const CLOSED_RESULT: RecvResult<unknown> = { value: undefined, ok: false };
+
+function live(w: Waiter): boolean {
+  return w.g.state === 'blocked' && (w.select === null || !w.select.done);
+}
+
+function hasLive(queue: Waiter[]): boolean {
+  while (queue.length > 0 && !live(queue[0]!)) queue.shift();
+  return queue.length > 0;
+}
+
+function takeLive(queue: Waiter[]): Waiter | undefined {
+  for (let w = queue.shift(); w !== undefined; w = queue.shift()) if (live(w)) return w;
+  return undefined;
+}
