@@ -77,7 +77,7 @@ function silentLossMessage(process: number, eventIds: Set<number>): string {
     sorted.length > LISTED_EVENT_IDS ? `, and ${sorted.length - LISTED_EVENT_IDS} more` : '';
   const events = sorted.length === 1 ? 'event' : 'events';
   return (
-    `process ${process} lost ${sorted.length} accepted ${events} that were never persisted ` +
-    `and no Flush or Close error reported it (ids ${listed}${more})`
+    `process ${process} lost ${sorted.length} accepted ${events}: never persisted, and no ` +
+    `Flush or Close error reported the loss (ids ${listed}${more})`
   );
 }
