@@ -17,7 +17,11 @@ export interface Budgets {
 
 export type RunEnd =
   | { readonly kind: 'halted' | 'quiescent' }
-  | { readonly kind: 'steps' | 'virtual-time'; readonly limit: number; readonly goroutines: string[] };
+  | {
+      readonly kind: 'steps' | 'virtual-time';
+      readonly limit: number;
+      readonly goroutines: string[];
+    };
 
 export interface RuntimeHooks {
   /** Called when a goroutine dies of a Go panic. */
@@ -59,7 +63,12 @@ export class Runtime {
 
   /** Schedules `fire` at virtual time `dueMs` (not before now). */
   at(dueMs: number, fire: () => void): Timer {
-    const timer = { dueMs: Math.max(dueMs, this.nowMs), seq: this.timerSeq++, fire, cancelled: false };
+    const timer = {
+      dueMs: Math.max(dueMs, this.nowMs),
+      seq: this.timerSeq++,
+      fire,
+      cancelled: false,
+    };
     this.timers.push(timer);
     return timer;
   }
@@ -98,7 +107,8 @@ export class Runtime {
         this.fireTimersAt(next.dueMs);
         continue;
       }
-      if (this.steps >= this.budgets.maxSteps) return this.overBudget('steps', this.budgets.maxSteps);
+      if (this.steps >= this.budgets.maxSteps)
+        return this.overBudget('steps', this.budgets.maxSteps);
       const index = this.runnable.length > 1 ? this.decisions.choose(this.runnable.length) : 0;
       const g = this.runnable[index]!;
       this.runnable.splice(index, 1);

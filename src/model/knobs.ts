@@ -1,0 +1,50 @@
+// The knobs of a buffered audit store. Every store version, every fix and every public case is a
+// set of values for these knobs; the store model (store.ts) reads nothing else.
+
+export type Backoff =
+  /** Sleep k squared seconds after failed attempt k (1 s, 4 s, ...). */
+  | { readonly kind: 'squared' }
+  /** baseMs * factor^(k-1), capped, with +/- jitter (a fraction), clamped to [minMs, capMs]. */
+  | {
+      readonly kind: 'exponential';
+      readonly baseMs: number;
+      readonly factor: number;
+      readonly capMs: number;
+      readonly jitter: number;
+      readonly minMs: number;
+    }
+  | { readonly kind: 'constant'; readonly ms: number }
+  /** Explicit sleeps: the k-th entry after failed attempt k (the last one repeats). */
+  | { readonly kind: 'list'; readonly ms: readonly number[] };
+
+/** When Close cancels the store-scoped context, if the store has one. */
+export type StoreContext = 'none' | 'cancel-before-close' | 'cancel-after-writer';
+
+export interface StoreKnobs {
+  /** Capacity of the event channel. */
+  readonly bufferSize: number;
+  /** The writer writes as soon as the batch holds this many events. */
+  readonly batchSize: number;
+  /** Period of the writer's ticker. */
+  readonly flushIntervalMs: number;
+  /** Total attempts per batch (kubernaut's MaxRetries); 0 discards batches without a trace. */
+  readonly maxAttempts: number;
+  readonly backoff: Backoff;
+  /** Whether a backoff sleep ends early when the store context is cancelled. */
+  readonly cancellableSleep: boolean;
+  /** The HTTP client's timeout for one attempt. */
+  readonly clientTimeoutMs: number;
+  /** A per-attempt child context of the store context; null when attempts have none. */
+  readonly attemptTimeoutMs: number | null;
+  /** How long Close waits for the writer before it gives up. */
+  readonly closeTimeoutMs: number;
+  /** Whether a flush request first moves every queued event into the batch. */
+  readonly flushDrains: boolean;
+  readonly storeContext: StoreContext;
+  /** Whether StoreAudit loads the closed flag (and drops silently) before it sends. */
+  readonly closedCheck: boolean;
+  /** Fix C: once the store is closed, a batch gets one attempt and no retries. */
+  readonly failFastWhenClosed: boolean;
+  /** Whether 401 and 403 answers are retried like 5xx (they are not retried before 2026-05). */
+  readonly retryAuthErrors: boolean;
+}

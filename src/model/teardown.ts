@@ -1,0 +1,35 @@
+// The steps a teardown plan is made of, as DESIGN.md lists them, and how each reads in a log.
+
+export type TeardownStep =
+  /** Flush(ctx) with a context deadline of `timeoutMs`. */
+  | { readonly step: 'flush'; readonly timeoutMs: number }
+  | { readonly step: 'close' }
+  /** Cancel the controller manager: in-flight reconciles may still emit for a while. */
+  | { readonly step: 'cancelManager' }
+  /** Stop envtest; takes `ms`, or the scenario's stopEnvMs when absent. */
+  | { readonly step: 'stopEnv'; readonly ms?: number }
+  /** Stop DataStorage (idempotent: a second stop only logs that the containers are gone). */
+  | { readonly step: 'stopDataStorage' }
+  | { readonly step: 'sleep'; readonly ms: number }
+  /** Later Close errors are discarded by the suite (`_ = store.Close()`). */
+  | { readonly step: 'ignoreCloseError' }
+  /** Ginkgo SynchronizedAfterSuite: the steps after it run on process 1 only, once every
+   * process finished the steps before it. */
+  | { readonly step: 'synchronized' };
+
+export function describeStep(step: TeardownStep): string {
+  switch (step.step) {
+    case 'flush':
+      return `flush(${step.timeoutMs}ms)`;
+    case 'stopEnv':
+      return step.ms === undefined ? 'stopEnv' : `stopEnv(${step.ms}ms)`;
+    case 'sleep':
+      return `sleep(${step.ms}ms)`;
+    default:
+      return step.step;
+  }
+}
+
+export function describePlan(plan: readonly TeardownStep[]): string {
+  return plan.map(describeStep).join(' -> ');
+}

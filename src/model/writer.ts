@@ -1,0 +1,116 @@
+// The store's background writer and its write with retries. One goroutine per store: it selects
+// over the event channel, the ticker and flush requests, and when several are ready the pick is a
+// scheduling choice, as Go's uniform random pick is.
+import { STEP, recvCase, select, send, sleep, type Go, type SelectResult } from '../sim/ops.ts';
+import { Ticker, after } from '../sim/sync.ts';
+import { backoffMs } from './backoff.ts';
+import { attemptErrorText, retryable } from './datastorage.ts';
+import type { WriterRecord } from './history.ts';
+import type { BufferedAuditStore, FlushRequest } from './store.ts';
+
+const EVENT = 0;
+const TICK = 1;
+const FLUSH = 2;
+
+export function* backgroundWriter(store: BufferedAuditStore, record: WriterRecord): Go {
+  const ticker = new Ticker(
+    store.rt,
+    `p${store.process}.writer.ticker`,
+    store.knobs.flushIntervalMs,
+  );
+  const cases = [recvCase(store.buffer), recvCase(ticker.ch), recvCase(store.flushRequests)];
+  let batch: number[] = [];
+
+  for (;;) {
+    const picked = (yield select(cases)) as SelectResult;
+
+    if (picked.index === EVENT && !picked.ok) {
+      if (batch.length > 0) yield* writeBatchWithRetry(store, batch);
+      ticker.stop();
+      record.exitedMs = store.rt.nowMs;
+      store.writerDone.done();
+      return;
+    }
+
+    if (picked.index === EVENT) {
+      batch.push(picked.value as number);
+      if (batch.length < store.knobs.batchSize) continue;
+    } else if (picked.index === FLUSH && store.knobs.flushDrains) {
+      yield* drainInto(store, batch);
+    }
+
+    if (batch.length > 0) {
+      yield* writeBatchWithRetry(store, batch);
+      batch = [];
+    }
+    if (picked.index === FLUSH) yield send((picked.value as FlushRequest).reply, null);
+  }
+}
+
+/**
+ * Flush's drain loop from 2026-01-24: "receive, or stop if nothing is ready". It ignores the ok
+ * flag, so on a closed channel every receive is ready and yields a nil event: the loop never
+ * ends. The step budget reports that as a livelock.
+ */
+function* drainInto(store: BufferedAuditStore, batch: number[]): Go {
+  const cases = [recvCase(store.buffer)];
+  for (;;) {
+    const received = (yield select(cases, true)) as SelectResult;
+    if (received.index === -1) return;
+    batch.push(received.ok ? (received.value as number) : NIL_EVENT);
+  }
+}
+
+/** The nil event a receive on a closed channel yields; DataStorage persists nothing for it. */
+export const NIL_EVENT = -1;
+
+/** writeBatchWithRetry: attempts 1..maxAttempts, sleeping between failed attempts. */
+export function* writeBatchWithRetry(store: BufferedAuditStore, batch: readonly number[]): Go {
+  const knobs = store.knobs;
+  const batchId = ++store.batchSeq;
+  let maxAttempts = knobs.maxAttempts;
+  if (knobs.failFastWhenClosed) {
+    yield STEP;
+    if (store.closed.value === 1) maxAttempts = Math.min(maxAttempts, 1);
+  }
+  if (maxAttempts === 0) return;
+
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    yield STEP;
+    const ctx =
+      knobs.attemptTimeoutMs === null || store.context === null
+        ? null
+        : store.context.withTimeout(`p${store.process}.attempt`, knobs.attemptTimeoutMs);
+    const record = { process: store.process, batchId, attempt, eventIds: batch };
+    const result = yield* store.dataStorage.post(record, knobs.clientTimeoutMs, ctx);
+    if (result === 'ok') return;
+
+    const { url, config } = store.dataStorage;
+    store.logger.log('ERROR', 'Failed to write audit batch', {
+      attempt,
+      batch_size: batch.length,
+      error: attemptErrorText(result, url, `${config.host}:${config.port}`),
+    });
+    if (!retryable(result, knobs.retryAuthErrors))
+      return dropBatch(store, batch, 'non-retryable error');
+    if (attempt === maxAttempts) break;
+
+    const pauseMs = backoffMs(knobs.backoff, attempt, (n) => store.rt.choose(n));
+    if (!knobs.cancellableSleep || store.context === null) {
+      yield sleep(pauseMs);
+      continue;
+    }
+    const timer = recvCase(after(store.rt, `p${store.process}.backoff`, pauseMs));
+    const woke = (yield select([timer, recvCase(store.context.done)])) as SelectResult;
+    if (woke.index === 1) return dropBatch(store, batch, 'shutdown during retry backoff');
+  }
+  dropBatch(store, batch, `max retries (${maxAttempts}) exceeded`);
+}
+
+function dropBatch(store: BufferedAuditStore, batch: readonly number[], reason: string): void {
+  store.failedBatches++;
+  store.logger.log('ERROR', 'AUDIT DATA LOSS: dropping batch', {
+    batch_size: batch.length,
+    reason,
+  });
+}
