@@ -8,8 +8,8 @@ import { attemptErrorText, retryable } from './datastorage.ts';
 import type { WriterRecord } from './history.ts';
 import type { BufferedAuditStore, FlushRequest } from './store.ts';
 
+// Case indices of the writer's select; case 1 is the ticker.
 const EVENT = 0;
-const TICK = 1;
 const FLUSH = 2;
 
 export function* backgroundWriter(store: BufferedAuditStore, record: WriterRecord): Go {
