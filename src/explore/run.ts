@@ -1,0 +1,55 @@
+// One run of a scenario under a fix and a variation, with its verdicts. The one place where a
+// simulation result meets the properties; exploration, replay and the tests all go through here.
+import { checkAll } from '../check/index.ts';
+import type { Violation } from '../check/property.ts';
+import type { History } from '../model/history.ts';
+import { simulate, type RunSpec, type SimResult } from '../model/suite.ts';
+import { TapeDecisions } from '../sim/decisions.ts';
+import type { Fix } from '../scenario/fixes.ts';
+import { resolveRun, type Variation } from '../scenario/resolve.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+/** The verdicts a run can get: each property, plus a budget that ran out. */
+export type VerdictId = Violation['property'] | 'livelock';
+
+export interface Finding {
+  readonly verdict: VerdictId;
+  readonly atMs: number;
+  readonly process: number | null;
+  readonly message: string;
+}
+
+export interface RunOutcome {
+  readonly spec: RunSpec;
+  readonly sim: SimResult;
+  readonly findings: readonly Finding[];
+}
+
+function budgetFinding(history: History): Finding[] {
+  const budget = history.budget;
+  if (budget === null) return [];
+  const what = budget.kind === 'steps' ? `${budget.limit} steps` : `${budget.limit} virtual ms`;
+  const message = `livelock suspected after ${what}; still running: ${budget.goroutines.join(', ')}`;
+  return [{ verdict: 'livelock', atMs: budget.atMs, process: null, message }];
+}
+
+export function runOnce(scenario: Scenario, fix: Fix, variation: Variation): RunOutcome {
+  const spec = resolveRun(scenario, fix, variation);
+  const sim = simulate(spec, new TapeDecisions(variation.tape));
+  const findings: Finding[] = checkAll(sim.history).map((v) => ({ ...v, verdict: v.property }));
+  findings.push(...budgetFinding(sim.history));
+  return { spec, sim, findings };
+}
+
+/**
+ * What the teardown costs the suite: virtual ms from the moment the last process finished its
+ * specs (its first teardown step) to the end of the run, when every process has exited.
+ */
+export function teardownMs(history: History): number {
+  const firstStepOf = new Map<number, number>();
+  for (const step of history.teardownSteps) {
+    if (!firstStepOf.has(step.process)) firstStepOf.set(step.process, step.startMs);
+  }
+  if (firstStepOf.size === 0) return 0;
+  return history.endMs - Math.max(...firstStepOf.values());
+}

@@ -1,0 +1,75 @@
+// Reading a scenario: JSON from a file or an object, checked by the zod schema and by the rules a
+// schema cannot say (unique process ids, a known profile). Every problem names the file, the JSON
+// path and what was expected, as one AuditRaceError with code SCENARIO_INVALID.
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { PROFILES, PROFILE_NAMES } from '../model/profiles.ts';
+import { AuditRaceError } from '../sim/errors.ts';
+import { scenarioSchema, type Scenario } from './schema.ts';
+
+/** Formats a JSON path the way a user would type it: `processes[0].events[2].atMs`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(top level)' : out;
+}
+
+function invalid(source: string, problems: string[]): AuditRaceError {
+  const list = problems.map((p) => `  - ${p}`).join('\n');
+  return new AuditRaceError(
+    'SCENARIO_INVALID',
+    `Invalid scenario ${source}:\n${list}\nSee the scenario format in README.md.`,
+  );
+}
+
+/** Checks a parsed JSON value; `source` names where it came from in messages. */
+export function parseScenario(value: unknown, source: string): Scenario {
+  const parsed = scenarioSchema.safeParse(value);
+  if (!parsed.success) {
+    throw invalid(
+      source,
+      parsed.error.issues.map((issue) => `${jsonPath(issue.path)}: ${issue.message}`),
+    );
+  }
+  const scenario = parsed.data;
+  const problems: string[] = [];
+  if (PROFILES[scenario.profile] === undefined) {
+    problems.push(
+      `profile: unknown store profile "${scenario.profile}", expected one of ${PROFILE_NAMES.join(', ')}`,
+    );
+  }
+  const seen = new Set<number>();
+  scenario.processes.forEach((p, i) => {
+    if (seen.has(p.id)) problems.push(`processes[${i}].id: process ${p.id} appears twice`);
+    seen.add(p.id);
+  });
+  if (!seen.has(1)) problems.push('processes: expected a process with id 1 (Ginkgo process 1)');
+  if (problems.length > 0) throw invalid(source, problems);
+  return scenario;
+}
+
+/** Reads and checks a scenario file. */
+export function loadScenarioFile(path: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    throw new AuditRaceError('SCENARIO_UNREADABLE', `Cannot read scenario ${path}: ${reason}.`, {
+      cause: error,
+    });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw invalid(path, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  return parseScenario(value, path);
+}
+
+export type { Scenario };
+export type ScenarioSchema = z.infer<typeof scenarioSchema>;

@@ -1,0 +1,79 @@
+// From a scenario, a fix and a variation to one concrete RunSpec. A variation is the part of a run
+// that exploration chooses (shifted times, late events, latencies, the decision tape); the zero
+// variation is the scenario exactly as written.
+import type { StoreKnobs } from '../model/knobs.ts';
+import { profile } from '../model/profiles.ts';
+import type { EventBurst, ProcessSpec, RunSpec } from '../model/suite.ts';
+import type { Fix } from './fixes.ts';
+import { WORKFLOWEXECUTION_JAN04 } from './fixes.ts';
+import type { Scenario } from './schema.ts';
+
+export interface LateBurst {
+  /** Ms after the process's (shifted) spec end. */
+  readonly afterSpecEndMs: number;
+  readonly count: number;
+}
+
+export interface Variation {
+  /** Per process, in scenario order: how far its spec end moves. */
+  readonly specEndShiftMs: readonly number[];
+  /** Per process, per burst: how far the burst moves. */
+  readonly burstShiftMs: readonly (readonly number[])[];
+  /** Per process: extra bursts after the spec end (reconciles still in flight). */
+  readonly lateBursts: readonly (readonly LateBurst[])[];
+  readonly latencyMs: number | null;
+  readonly managerDrainMs: number | null;
+  readonly stopEnvMs: number | null;
+  /** The decision tape: choice i is tape[i] mod options, 0 past its end. */
+  readonly tape: readonly number[];
+}
+
+export function zeroVariation(scenario: Scenario): Variation {
+  return {
+    specEndShiftMs: scenario.processes.map(() => 0),
+    burstShiftMs: scenario.processes.map((p) => p.events.map(() => 0)),
+    lateBursts: scenario.processes.map(() => []),
+    latencyMs: null,
+    managerDrainMs: null,
+    stopEnvMs: null,
+    tape: [],
+  };
+}
+
+export function storeKnobs(scenario: Scenario, fix: Fix): StoreKnobs {
+  return { ...profile(scenario.profile), ...scenario.store, ...fix.store };
+}
+
+export function baselinePlan(scenario: Scenario) {
+  return scenario.teardown ?? WORKFLOWEXECUTION_JAN04;
+}
+
+function resolveProcess(scenario: Scenario, v: Variation, index: number): ProcessSpec {
+  const p = scenario.processes[index]!;
+  const specEndMs = Math.max(0, p.specEndMs + (v.specEndShiftMs[index] ?? 0));
+  const shifts = v.burstShiftMs[index] ?? [];
+  const events: EventBurst[] = p.events.map((burst, i) => ({
+    atMs: Math.max(0, burst.atMs + (shifts[i] ?? 0)),
+    count: burst.count,
+  }));
+  for (const late of v.lateBursts[index] ?? []) {
+    events.push({ atMs: specEndMs + late.afterSpecEndMs, count: late.count });
+  }
+  events.sort((a, b) => a.atMs - b.atMs);
+  return { id: p.id, storeCreatedMs: p.storeCreatedMs, specEndMs, ownsStore: p.ownsStore, events };
+}
+
+export function resolveRun(scenario: Scenario, fix: Fix, v: Variation): RunSpec {
+  const { dataStorage, timings } = scenario;
+  return {
+    startUtcMs: Date.parse(scenario.startUtc),
+    store: storeKnobs(scenario, fix),
+    dataStorage: { ...dataStorage, latencyMs: v.latencyMs ?? dataStorage.latencyMs },
+    processes: scenario.processes.map((_, i) => resolveProcess(scenario, v, i)),
+    plan: fix.plan(baselinePlan(scenario)),
+    managerDrainMs: v.managerDrainMs ?? timings.managerDrainMs,
+    stopEnvMs: v.stopEnvMs ?? timings.stopEnvMs,
+    stopDataStorageMs: timings.stopDataStorageMs,
+    budgets: scenario.budgets,
+  };
+}

@@ -1,0 +1,123 @@
+// The scenario file format, as a zod schema: what a user writes to describe their suite (processes,
+// events, DataStorage, teardown) and how much exploration may vary it. Only what differs from the
+// defaults needs to be written.
+import { z } from 'zod';
+
+const ms = z.number().int().nonnegative();
+const positiveMs = z.number().int().positive();
+const range = z
+  .tuple([ms, ms])
+  .refine(([low, high]) => low <= high, 'expected [low, high] with low <= high');
+
+export const teardownStepSchema = z.discriminatedUnion('step', [
+  z.strictObject({ step: z.literal('flush'), timeoutMs: positiveMs }),
+  z.strictObject({ step: z.literal('close') }),
+  z.strictObject({ step: z.literal('cancelManager') }),
+  z.strictObject({ step: z.literal('stopEnv'), ms: ms.optional() }),
+  z.strictObject({ step: z.literal('stopDataStorage') }),
+  z.strictObject({ step: z.literal('sleep'), ms }),
+  z.strictObject({ step: z.literal('ignoreCloseError') }),
+  z.strictObject({ step: z.literal('synchronized') }),
+]);
+
+const backoffSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('squared') }),
+  z.strictObject({
+    kind: z.literal('exponential'),
+    baseMs: positiveMs,
+    factor: z.number().min(1),
+    capMs: positiveMs,
+    jitter: z.number().min(0).max(1),
+    minMs: ms,
+  }),
+  z.strictObject({ kind: z.literal('constant'), ms }),
+  z.strictObject({ kind: z.literal('list'), ms: z.array(ms).min(1) }),
+]);
+
+export const storeOverridesSchema = z
+  .strictObject({
+    bufferSize: z.number().int().positive(),
+    batchSize: z.number().int().positive(),
+    flushIntervalMs: positiveMs,
+    maxAttempts: z.number().int().nonnegative(),
+    backoff: backoffSchema,
+    cancellableSleep: z.boolean(),
+    clientTimeoutMs: positiveMs,
+    attemptTimeoutMs: positiveMs.nullable(),
+    closeTimeoutMs: positiveMs,
+    flushDrains: z.boolean(),
+    storeContext: z.enum(['none', 'cancel-before-close', 'cancel-after-writer']),
+    closedCheck: z.boolean(),
+    failFastWhenClosed: z.boolean(),
+    retryAuthErrors: z.boolean(),
+  })
+  .partial();
+
+const outageSchema = z.strictObject({
+  fromMs: ms,
+  toMs: ms.nullable().default(null),
+  mode: z.enum(['refuse', 'status-5xx', 'status-4xx', 'status-401', 'hung']),
+});
+
+const processSchema = z.strictObject({
+  id: z.number().int().positive(),
+  storeCreatedMs: ms.default(0),
+  specEndMs: ms,
+  ownsStore: z.boolean().default(true),
+  events: z.array(z.strictObject({ atMs: ms, count: z.number().int().positive() })).default([]),
+});
+
+const fixSchema = z.strictObject({
+  summary: z.string().default(''),
+  plan: z.array(teardownStepSchema).optional(),
+  store: storeOverridesSchema.default({}),
+});
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lowercase slug like "my-suite"'),
+  description: z.string().default(''),
+  startUtc: z.iso.datetime().default('2026-01-01T00:00:00.000Z'),
+  profile: z.string().default('kubernaut-2026-01-04'),
+  store: storeOverridesSchema.default({}),
+  dataStorage: z
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(1).max(65_535).default(18_097),
+      latencyMs: ms.default(10),
+      stopGraceMs: ms.default(0),
+      outages: z.array(outageSchema).default([]),
+    })
+    .prefault({}),
+  processes: z.array(processSchema).min(1),
+  timings: z
+    .strictObject({
+      managerDrainMs: ms.default(0),
+      stopEnvMs: ms.default(1_000),
+      stopDataStorageMs: ms.default(300),
+    })
+    .prefault({}),
+  teardown: z.array(teardownStepSchema).min(1).optional(),
+  fixes: z.record(z.string(), fixSchema).default({}),
+  variation: z
+    .strictObject({
+      /** Each spec end and event burst moves by up to this many ms either way. */
+      timeJitterMs: ms.default(1_500),
+      /** Extra bursts a process may emit after its spec end (in-flight reconciles). */
+      lateEventsWithinMs: ms.default(3_000),
+      latencyMs: range.optional(),
+      managerDrainMs: range.optional(),
+      stopEnvMs: range.optional(),
+      /** Decisions the tape may hold; choices past it take the first option. */
+      tapeLength: z.number().int().min(0).max(10_000).default(200),
+    })
+    .prefault({}),
+  budgets: z
+    .strictObject({
+      maxSteps: z.number().int().positive().default(200_000),
+      maxVirtualMs: positiveMs.default(900_000),
+    })
+    .prefault({}),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
