@@ -1,23 +1,57 @@
 // A counterexample's variation as one short string for the command line (`--case`), so the replay
-// command a user pastes back needs nothing but the scenario file.
+// command a user pastes back needs nothing but the scenario file. Positional JSON, base64url.
 import { AuditRaceError } from '../sim/errors.ts';
 import type { Variation } from '../scenario/resolve.ts';
+import { variationSchema } from './counterexample-file.ts';
 
-export function encodeCase(variation: Variation): string {
-  return Buffer.from(JSON.stringify(variation), 'utf8').toString('base64url');
+const PREFIX = 'v1.';
+
+export function encodeCase(v: Variation): string {
+  const late = v.lateBursts.map((bursts) => bursts.map((b) => [b.afterSpecEndMs, b.count]));
+  const fields = [
+    v.specEndShiftMs,
+    v.burstShiftMs,
+    late,
+    v.latencyMs,
+    v.managerDrainMs,
+    v.stopEnvMs,
+    v.tape,
+  ];
+  return PREFIX + Buffer.from(JSON.stringify(fields), 'utf8').toString('base64url');
+}
+
+function fromFields(fields: unknown): unknown {
+  if (!Array.isArray(fields) || fields.length !== 7) return undefined;
+  const [specEndShiftMs, burstShiftMs, late, latencyMs, managerDrainMs, stopEnvMs, tape] = fields;
+  const lateBursts = Array.isArray(late)
+    ? late.map((bursts: unknown) =>
+        Array.isArray(bursts)
+          ? bursts.map((b: unknown) => {
+              const [afterSpecEndMs, count] = Array.isArray(b) ? b : [];
+              return { afterSpecEndMs, count };
+            })
+          : bursts,
+      )
+    : late;
+  return { specEndShiftMs, burstShiftMs, lateBursts, latencyMs, managerDrainMs, stopEnvMs, tape };
 }
 
 export function decodeCase(code: string): Variation {
-  try {
-    const value = JSON.parse(Buffer.from(code, 'base64url').toString('utf8')) as Variation;
-    if (!Array.isArray(value.tape) || !Array.isArray(value.specEndShiftMs))
-      throw new Error('shape');
-    return value;
-  } catch (error) {
-    throw new AuditRaceError(
-      'REPLAY_INVALID',
-      '--case: not a case printed by `audit-race validate`. Copy the whole replay command.',
-      { cause: error },
-    );
+  let value: unknown;
+  if (code.startsWith(PREFIX)) {
+    try {
+      value = fromFields(
+        JSON.parse(Buffer.from(code.slice(PREFIX.length), 'base64url').toString()),
+      );
+    } catch {
+      value = undefined;
+    }
   }
+  const parsed = variationSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new AuditRaceError(
+    'REPLAY_INVALID',
+    `--case "${code.slice(0, 24)}...": not a case printed by \`audit-race validate\`; ` +
+      'copy the whole replay command.',
+  );
 }

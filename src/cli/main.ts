@@ -1,0 +1,107 @@
+// The audit-race command line: parses arguments, runs a command, owns stdout, stderr and the exit
+// code (0 ok, 1 a property violated, 2 bad input). Errors are one readable message, never a stack.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { PROFILE_NAMES } from '../model/profiles.ts';
+import { BUILT_IN_FIXES } from '../scenario/fixes.ts';
+import { AuditRaceError } from '../sim/errors.ts';
+import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
+import { replayCommand } from './replay-command.ts';
+import { validateCommand } from './validate-command.ts';
+
+const EXIT_BAD_INPUT = 2;
+
+function naturalNumber(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got "${value}".`);
+    }
+    return n;
+  };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+const write = (text: string) => process.stdout.write(text);
+let exitCode = 0;
+
+const program = new Command('audit-race')
+  .description('Explore shutdown races of buffered audit stores and validate teardown fixes.')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .addHelpText(
+    'after',
+    `\nExit codes: 0 ok, 1 a property was violated (validate: only for fixes named with --fix), ` +
+      `2 bad input.\nDefault scenario: ${displayPath(DEFAULT_SCENARIO)}`,
+  );
+
+program
+  .command('validate')
+  .description('Run every fix through the same exploration and print the fix x property matrix.')
+  .option('-s, --scenario <file>', 'scenario JSON file (default: the seed CI run)')
+  .option(
+    '-f, --fix <name>',
+    `fix to validate; repeat or comma-separate (default: all of ${BUILT_IN_FIXES.map((f) => f.name).join(', ')} and the scenario's own)`,
+    collect,
+    [],
+  )
+  .option('-n, --runs <n>', 'runs per fix', naturalNumber('--runs', 1), 1000)
+  .option(
+    '--seed <n>',
+    'fast-check seed; the same seed gives the same matrix',
+    naturalNumber('--seed', 0),
+    1,
+  )
+  .option('--json', 'print the result as JSON (format audit-race/validate, version 1)', false)
+  .option('--save <dir>', 'write each counterexample as a self-contained JSON file into <dir>')
+  .action((options) => {
+    exitCode = validateCommand(options, write);
+  });
+
+program
+  .command('replay')
+  .description('Rerun one case and print its timeline in the CI log format, then the verdicts.')
+  .argument('[file]', 'scenario or counterexample JSON file (default: the seed CI run)')
+  .option('-f, --fix <name>', "fix to apply (default: baseline, or the counterexample file's)")
+  .option('--case <code>', 'the case code a validate run printed')
+  .addOption(
+    new Option('--seed <n>', 'fast-check seed, with --path').argParser(naturalNumber('--seed', 0)),
+  )
+  .option('--path <path>', 'fast-check path, with --seed')
+  .action((file: string | undefined, options) => {
+    exitCode = replayCommand(file, options, write);
+  });
+
+program
+  .command('list')
+  .description('List the built-in fixes and store profiles.')
+  .action(() => {
+    write('Fixes:\n');
+    for (const fix of BUILT_IN_FIXES) write(`  ${fix.name.padEnd(9)} ${fix.summary}\n`);
+    write(`Store profiles:\n${PROFILE_NAMES.map((p) => `  ${p}\n`).join('')}`);
+  });
+
+try {
+  program.parse();
+} catch (error) {
+  exitCode = exitCodeFor(error);
+}
+process.exitCode = exitCode;
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed the message (or the help, for --help and --version).
+    return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+  }
+  if (error instanceof AuditRaceError && error.code !== 'INTERNAL') {
+    process.stderr.write(`audit-race: ${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(
+    `audit-race: internal error, please report it with the command you ran:\n${detail}\n`,
+  );
+  return 70;
+}

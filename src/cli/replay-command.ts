@@ -1,0 +1,115 @@
+// `audit-race replay`: reruns one case, from a scenario file (as written, or with the `--case` a
+// validate printed, or fast-check's seed and path) or from a saved counterexample file, and prints
+// its timeline in the CI log format followed by the verdicts. Exit 1 when a property is violated.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { variationArbitrary } from '../explore/arbitrary.ts';
+import { decodeCase } from '../explore/case-code.ts';
+import {
+  checkVariationFits,
+  isCounterexampleFile,
+  parseCounterexampleFile,
+} from '../explore/counterexample-file.ts';
+import { runOnce } from '../explore/run.ts';
+import { describePlan } from '../model/teardown.ts';
+import { timelineLines, verdictLines } from '../report/timeline.ts';
+import { findFix } from '../scenario/fixes.ts';
+import { loadScenarioFile, parseScenario, type Scenario } from '../scenario/load.ts';
+import { zeroVariation, type Variation } from '../scenario/resolve.ts';
+import { AuditRaceError } from '../sim/errors.ts';
+import { DEFAULT_SCENARIO } from './paths.ts';
+
+export interface ReplayFlags {
+  readonly fix?: string;
+  readonly case?: string;
+  readonly seed?: number;
+  readonly path?: string;
+}
+
+interface ReplayInput {
+  readonly scenario: Scenario;
+  readonly fix: string;
+  readonly variation: Variation;
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The variation fast-check generated at `path` for `seed`, without shrinking further. */
+function variationAtPath(scenario: Scenario, seed: number, path: string): Variation {
+  const property = fc.property(variationArbitrary(scenario), () => false);
+  const details = fc.check(property, {
+    seed,
+    path,
+    endOnFailure: true,
+    numRuns: Number.MAX_SAFE_INTEGER,
+  });
+  const value = details.counterexample?.[0] as Variation | undefined;
+  if (value === undefined) {
+    throw new AuditRaceError(
+      'REPLAY_INVALID',
+      `--seed ${seed} --path ${path}: fast-check produced no value.`,
+    );
+  }
+  return value;
+}
+
+function resolveInput(file: string | undefined, flags: ReplayFlags): ReplayInput {
+  const source = file ?? DEFAULT_SCENARIO;
+  const json = file === undefined ? undefined : readJson(file);
+  if (isCounterexampleFile(json)) {
+    if (flags.case !== undefined || flags.seed !== undefined) {
+      throw new AuditRaceError(
+        'USAGE',
+        `${source} is a counterexample file; it takes no --case or --seed.`,
+      );
+    }
+    const loaded = parseCounterexampleFile(json, source);
+    checkVariationFits(loaded.scenario, loaded.variation, source);
+    return { scenario: loaded.scenario, fix: flags.fix ?? loaded.fix, variation: loaded.variation };
+  }
+
+  const scenario = json === undefined ? loadScenarioFile(source) : parseScenario(json, source);
+  const fix = flags.fix ?? 'baseline';
+  if (flags.case !== undefined) {
+    const variation = decodeCase(flags.case);
+    checkVariationFits(scenario, variation, '--case');
+    return { scenario, fix, variation };
+  }
+  if ((flags.seed === undefined) !== (flags.path === undefined)) {
+    throw new AuditRaceError(
+      'USAGE',
+      '--seed and --path go together (both as validate printed them).',
+    );
+  }
+  if (flags.seed !== undefined && flags.path !== undefined) {
+    return { scenario, fix, variation: variationAtPath(scenario, flags.seed, flags.path) };
+  }
+  return { scenario, fix, variation: zeroVariation(scenario) };
+}
+
+/** Runs the command; returns the exit code. */
+export function replayCommand(
+  file: string | undefined,
+  flags: ReplayFlags,
+  out: (text: string) => void,
+) {
+  const input = resolveInput(file, flags);
+  const fix = findFix(input.scenario, input.fix);
+  const outcome = runOnce(input.scenario, fix, input.variation);
+  const history = outcome.sim.history;
+
+  out(
+    `# scenario ${input.scenario.name}, store ${input.scenario.profile}, fix ${fix.name}: ${fix.summary}\n`,
+  );
+  out(`# teardown: ${describePlan(outcome.spec.plan)}\n`);
+  out(`# ${outcome.sim.steps} steps, ${outcome.sim.decisions} scheduling decisions\n`);
+  out(`${timelineLines(history).join('\n')}\n\n`);
+  out(`${verdictLines(history, outcome.findings).join('\n')}\n`);
+  return outcome.findings.length > 0 ? 1 : 0;
+}

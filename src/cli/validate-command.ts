@@ -1,0 +1,88 @@
+// `audit-race validate`: every requested fix through the same exploration of one scenario; prints
+// the matrix, the counterexamples and their replay commands. Exit 1 when a fix named with --fix
+// violates a property; the full matrix alone is a report and exits 0.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validate, type ValidateResult } from '../explore/validate.ts';
+import { validateJson } from '../report/json.ts';
+import {
+  renderCounterexamples,
+  renderFixes,
+  renderMatrix,
+  type ReplayTarget,
+} from '../report/matrix.ts';
+import { findFix, fixesFor } from '../scenario/fixes.ts';
+import { loadScenarioFile, type Scenario } from '../scenario/load.ts';
+import { counterexampleFile } from '../explore/counterexample-file.ts';
+import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
+import { Progress } from './progress.ts';
+import { wallNowMs } from './wallclock.ts';
+
+export interface ValidateFlags {
+  readonly scenario?: string;
+  readonly fix: string[];
+  readonly runs: number;
+  readonly seed: number;
+  readonly json: boolean;
+  readonly save?: string;
+}
+
+export const CLI_COMMAND = 'npx audit-race';
+
+function saveCounterexamples(dir: string, scenario: Scenario, result: ValidateResult): string[] {
+  mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  for (const fix of result.fixes) {
+    for (const c of fix.counterexamples) {
+      const path = join(dir, `${scenario.name}.${fix.fix}.${c.verdict}.json`);
+      writeFileSync(path, counterexampleFile(scenario, c));
+      written.push(path);
+    }
+  }
+  return written;
+}
+
+/** Runs the command; returns the exit code. */
+export function validateCommand(flags: ValidateFlags, out: (text: string) => void): number {
+  const scenarioPath = flags.scenario ?? DEFAULT_SCENARIO;
+  const scenario = loadScenarioFile(scenarioPath);
+  const requested = flags.fix.flatMap((f) => f.split(',')).filter((f) => f !== '');
+  const fixes =
+    requested.length > 0 ? requested.map((n) => findFix(scenario, n)) : fixesFor(scenario);
+
+  const total = fixes.length * flags.runs;
+  const progress = new Progress(process.stderr.isTTY === true && !flags.json, total);
+  const started = wallNowMs();
+  const result = validate(scenario, fixes, {
+    runs: flags.runs,
+    seed: flags.seed,
+    onProgress: ({ fix, done }) => {
+      const before = fixes.findIndex((f) => f.name === fix) * flags.runs;
+      progress.update(fix, before + done);
+    },
+  });
+  progress.done();
+  const elapsedS = (wallNowMs() - started) / 1_000;
+
+  const target: ReplayTarget = {
+    command: CLI_COMMAND,
+    scenarioArg: flags.scenario === undefined ? null : displayPath(scenarioPath),
+  };
+  if (flags.json) {
+    out(validateJson(result, target));
+  } else {
+    out(`${renderMatrix(result)}\n\nFixes:\n${renderFixes(result)}\n`);
+    const counterexamples = renderCounterexamples(result, target);
+    if (counterexamples !== '') out(`\n${counterexamples}\n`);
+    out(
+      `\n${total} runs in ${elapsedS.toFixed(1)} s (${(total / elapsedS).toFixed(0)} runs/s, shrinking included).\n`,
+    );
+  }
+  if (flags.save !== undefined) {
+    const written = saveCounterexamples(flags.save, scenario, result);
+    if (!flags.json) out(`Wrote ${written.length} counterexample files to ${flags.save}.\n`);
+  }
+
+  const violated = result.fixes.some((f) => Object.values(f.violations).some((n) => n > 0));
+  return requested.length > 0 && violated ? 1 : 0;
+}
