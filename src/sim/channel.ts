@@ -17,7 +17,8 @@ export class Channel<T> {
   closed = false;
   readonly recvq: Waiter[] = [];
   readonly sendq: Waiter[] = [];
-  private readonly ring: (T | undefined)[];
+  /** Grows on demand up to `capacity`: most channels hold a handful of values at a time. */
+  private ring: (T | undefined)[] = new Array<T | undefined>(4);
   private head = 0;
   private count = 0;
 
@@ -25,9 +26,7 @@ export class Channel<T> {
   constructor(
     readonly name: string,
     readonly capacity: number,
-  ) {
-    this.ring = new Array<T | undefined>(Math.max(capacity, 1));
-  }
+  ) {}
 
   get length(): number {
     return this.count;
@@ -38,8 +37,16 @@ export class Channel<T> {
   }
 
   push(value: T): void {
+    if (this.count === this.ring.length) this.grow();
     this.ring[(this.head + this.count) % this.ring.length] = value;
     this.count++;
+  }
+
+  private grow(): void {
+    const bigger = new Array<T | undefined>(this.ring.length * 2);
+    for (let i = 0; i < this.count; i++) bigger[i] = this.ring[(this.head + i) % this.ring.length];
+    this.ring = bigger;
+    this.head = 0;
   }
 
   shift(): T | undefined {

@@ -19,10 +19,11 @@ export class AuditRaceError extends Error {
   }
 }
 
-/** A Go run-time panic raised inside a goroutine (send on a closed channel, close twice, ...). */
-export class GoPanic extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GoPanic';
-  }
+/**
+ * A Go run-time panic raised inside a goroutine (send on a closed channel, close twice, ...).
+ * Not an Error: panics are ordinary outcomes of a run, and capturing a JavaScript stack for each
+ * would cost more than the rest of the run.
+ */
+export class GoPanic {
+  constructor(readonly message: string) {}
 }
