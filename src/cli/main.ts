@@ -25,6 +25,11 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 const write = (text: string) => process.stdout.write(text);
+// A reader that stops early (`| head`) is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 let exitCode = 0;
 
 const program = new Command('audit-race')
@@ -41,11 +46,13 @@ program
   .command('validate')
   .description('Run every fix through the same exploration and print the fix x property matrix.')
   .option('-s, --scenario <file>', 'scenario JSON file (default: the seed CI run)')
-  .option(
-    '-f, --fix <name>',
-    `fix to validate; repeat or comma-separate (default: all of ${BUILT_IN_FIXES.map((f) => f.name).join(', ')} and the scenario's own)`,
-    collect,
-    [],
+  .addOption(
+    new Option('-f, --fix <name>', 'fix to validate; repeat or comma-separate')
+      .argParser(collect)
+      .default(
+        [],
+        `every fix: ${BUILT_IN_FIXES.map((f) => f.name).join(', ')} and the scenario's own`,
+      ),
   )
   .option('-n, --runs <n>', 'runs per fix', naturalNumber('--runs', 1), 1000)
   .option(
@@ -54,7 +61,7 @@ program
     naturalNumber('--seed', 0),
     1,
   )
-  .option('--json', 'print the result as JSON (format audit-race/validate, version 1)', false)
+  .option('--json', 'print the result as JSON (format audit-race/validate, version 1)')
   .option('--save <dir>', 'write each counterexample as a self-contained JSON file into <dir>')
   .action((options) => {
     exitCode = validateCommand(options, write);

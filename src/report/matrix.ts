@@ -22,12 +22,13 @@ export function renderMatrix(result: ValidateResult): string {
   const fixes = result.fixes;
   const table = new Table({
     head: ['property', ...fixes.map((f) => f.fix)],
-    style: { head: [], border: [] },
+    style: { head: [], border: [], compact: true },
     colAligns: ['left', ...fixes.map(() => 'right' as const)],
   });
   for (const verdict of VERDICT_IDS) {
     table.push([verdict, ...fixes.map((f) => String(f.violations[verdict]))]);
   }
+  table.push([{ colSpan: fixes.length + 1, content: 'what the teardown costs, virtual time' }]);
   table.push(['teardown cost (median)', ...fixes.map((f) => seconds(f.teardownMs.median))]);
   table.push(['teardown cost (p95)', ...fixes.map((f) => seconds(f.teardownMs.p95))]);
 
