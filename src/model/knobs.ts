@@ -36,8 +36,8 @@ export interface StoreKnobs {
   readonly clientTimeoutMs: number;
   /** A per-attempt child context of the store context; null when attempts have none. */
   readonly attemptTimeoutMs: number | null;
-  /** How long Close waits for the writer before it gives up. */
-  readonly closeTimeoutMs: number;
+  /** How long Close waits for the writer before it gives up; null waits forever. */
+  readonly closeTimeoutMs: number | null;
   /** Whether a flush request first moves every queued event into the batch. */
   readonly flushDrains: boolean;
   readonly storeContext: StoreContext;
@@ -47,4 +47,35 @@ export interface StoreKnobs {
   readonly failFastWhenClosed: boolean;
   /** Whether 401 and 403 answers are retried like 5xx (they are not retried before 2026-05). */
   readonly retryAuthErrors: boolean;
+
+  // Knobs for stores other than kubernaut's, so that each class of shutdown bug in the public
+  // cases is one setting away. kubernaut's profiles keep the first value named in each comment.
+
+  /** How Close tells the writer to stop: 'close-channel' (close the event channel, so senders
+   * racing Close panic) or 'done-channel' (close a separate channel; the event channel stays open). */
+  readonly stopSignal: StopSignal;
+  /** With a done channel: true writes what is queued and batched before exiting; false exits at
+   * once and drops it. */
+  readonly drainOnStop: boolean;
+  /** true: a second Close returns at once (compare-and-swap); false: it closes again and panics. */
+  readonly idempotentClose: boolean;
+  /** false: the closed check drops silently (returns nil); true: StoreAudit returns an error. */
+  readonly closedCheckRejects: boolean;
+  /** false: check and send are separate steps; true: they and Close's check-and-close hold one
+   * lock, so no StoreAudit can fall between them. */
+  readonly lockedEnqueue: boolean;
+  /** true: Flush returns "audit store is closed" first when closed. */
+  readonly flushClosedCheck: boolean;
+  /** false: flush requests have their own channel; true: they travel on the event channel (a
+   * Flush after Close then sends on a closed channel). */
+  readonly flushOnEventChannel: boolean;
+  /** true: Flush gives up at its context deadline; false: it waits for the writer's reply. */
+  readonly flushHonoursDeadline: boolean;
+  /** true: the writer answers flush requests; false: the answer never comes. */
+  readonly flushReplies: boolean;
+  /** false: Flush and Close return after the write; true: premature acknowledgement, they return
+   * once the writer took the batch, before the write. */
+  readonly ackBeforeWrite: boolean;
 }
+
+export type StopSignal = 'close-channel' | 'done-channel';

@@ -18,6 +18,16 @@ const jan04: StoreKnobs = {
   closedCheck: false,
   failFastWhenClosed: false,
   retryAuthErrors: false,
+  stopSignal: 'close-channel',
+  drainOnStop: true,
+  idempotentClose: true,
+  closedCheckRejects: false,
+  lockedEnqueue: false,
+  flushClosedCheck: true,
+  flushOnEventChannel: false,
+  flushHonoursDeadline: true,
+  flushReplies: true,
+  ackBeforeWrite: false,
 };
 
 const jan24: StoreKnobs = { ...jan04, flushDrains: true };

@@ -27,8 +27,11 @@ export interface FlushRequest {
 }
 
 export class BufferedAuditStore {
-  readonly buffer: Channel<number>;
+  /** Events, and flush requests too for stores with `flushOnEventChannel`. */
+  readonly buffer: Channel<number | FlushRequest>;
   readonly flushRequests: Channel<FlushRequest>;
+  /** Closed by Close for stores whose stop signal is a done channel. */
+  readonly stop: Channel<never>;
   readonly closed = new AtomicInt(0);
   readonly writerDone: WaitGroup;
   /** The store-scoped context of the profiles that have one. */
@@ -47,8 +50,9 @@ export class BufferedAuditStore {
     readonly history: History,
   ) {
     const name = `p${process}.store`;
-    this.buffer = new Channel<number>(`${name}.buffer`, knobs.bufferSize);
+    this.buffer = new Channel<number | FlushRequest>(`${name}.buffer`, knobs.bufferSize);
     this.flushRequests = new Channel<FlushRequest>(`${name}.flush`, 1);
+    this.stop = new Channel<never>(`${name}.done`, 0);
     this.writerDone = new WaitGroup(rt);
     this.context = knobs.storeContext === 'none' ? null : new Context(rt, `${name}.ctx`, null);
     this.logger = new Logger(history, () => rt.nowMs, process, STORE_LOGGER);
@@ -65,17 +69,22 @@ export class BufferedAuditStore {
   /** StoreAudit(event): returns the error text, or null for Go's nil. */
   *storeAudit(eventId: number): Go<string | null> {
     const call = this.begin('storeAudit', null, eventId);
+    const { closedCheck, closedCheckRejects, lockedEnqueue } = this.knobs;
 
-    if (this.knobs.closedCheck) {
+    if (closedCheck || lockedEnqueue) {
       yield STEP;
       if (this.closed.value === 1) {
         this.drops++;
-        return this.end(call, null);
+        return this.end(call, closedCheckRejects ? 'audit store is closed' : null);
       }
     }
 
-    const sent = (yield select([sendCase(this.buffer, eventId)], true)) as SelectResult;
-    if (sent.index === -1) {
+    // Under the lock the send follows the check in the same step; without it, it is a step of
+    // its own, and a Close may come between the two.
+    const sent = lockedEnqueue
+      ? this.rt.offer(this.buffer as Channel<unknown>, eventId)
+      : ((yield select([sendCase(this.buffer, eventId)], true)) as SelectResult).index !== -1;
+    if (!sent) {
       this.drops++;
       return this.end(call, 'audit buffer full');
     }
@@ -85,39 +94,48 @@ export class BufferedAuditStore {
   /** Flush(ctx): asks the writer to write its batch and waits for the reply or ctx. */
   *flush(ctx: Context, timeoutMs: number | null): Go<string | null> {
     const call = this.begin('flush', timeoutMs, null);
+    const knobs = this.knobs;
 
-    yield STEP;
-    if (this.closed.value === 1) return this.end(call, 'audit store is closed');
+    if (knobs.flushClosedCheck) {
+      yield STEP;
+      if (this.closed.value === 1) return this.end(call, 'audit store is closed');
+    }
 
     const request: FlushRequest = { reply: new Channel(`p${this.process}.flush.reply`, 1) };
-    const sent = (yield select([
-      sendCase(this.flushRequests, request),
-      recvCase(ctx.done),
-    ])) as SelectResult;
+    const target = knobs.flushOnEventChannel ? this.buffer : this.flushRequests;
+    const deadline = knobs.flushHonoursDeadline ? [recvCase(ctx.done)] : [];
+    const sent = (yield select([sendCase(target, request), ...deadline])) as SelectResult;
     if (sent.index === 1) return this.end(call, 'flush cancelled');
 
-    const replied = (yield select([recvCase(request.reply), recvCase(ctx.done)])) as SelectResult;
+    const replied = (yield select([recvCase(request.reply), ...deadline])) as SelectResult;
     if (replied.index === 1) return this.end(call, 'flush timeout');
     return this.end(call, replied.value as string | null);
   }
 
-  /** Close(): closes the channel and waits for the writer, at most closeTimeoutMs. */
+  /** Close(): tells the writer to stop and waits for it, at most closeTimeoutMs. */
   *close(errorIgnored: boolean): Go<string | null> {
-    const call = this.begin('close', this.knobs.closeTimeoutMs, null);
+    const knobs = this.knobs;
+    const call = this.begin('close', knobs.closeTimeoutMs, null);
     call.errorIgnored = errorIgnored;
 
     yield STEP;
-    if (!this.closed.compareAndSwap(0, 1)) return this.end(call, null);
+    const wasOpen = this.closed.compareAndSwap(0, 1);
+    if (!wasOpen && knobs.idempotentClose) return this.end(call, null);
     this.logger.log('INFO', 'Closing audit store, flushing remaining events');
 
-    if (this.knobs.storeContext === 'cancel-before-close') yield* this.cancelContext();
-    yield close(this.buffer);
+    if (knobs.storeContext === 'cancel-before-close') yield* this.cancelContext();
+    const signal = knobs.stopSignal === 'close-channel' ? this.buffer : this.stop;
+    if (knobs.lockedEnqueue && wasOpen) this.rt.closeChannel(signal as Channel<unknown>);
+    else yield close(signal);
 
     const writerFinished = new Channel<never>(`p${this.process}.close.done`, 0);
     this.rt.go(`p${this.process}.close-waiter`, this.process, waitThenClose(this, writerFinished));
-    const timeout = after(this.rt, `p${this.process}.close.timeout`, this.knobs.closeTimeoutMs);
-    const first = (yield select([recvCase(writerFinished), recvCase(timeout)])) as SelectResult;
-    if (this.knobs.storeContext === 'cancel-after-writer') yield* this.cancelContext();
+    const cases = [recvCase(writerFinished)];
+    if (knobs.closeTimeoutMs !== null) {
+      cases.push(recvCase(after(this.rt, `p${this.process}.close.timeout`, knobs.closeTimeoutMs)));
+    }
+    const first = (yield select(cases)) as SelectResult;
+    if (knobs.storeContext === 'cancel-after-writer') yield* this.cancelContext();
 
     if (first.index === 1) {
       this.logger.log('ERROR', 'Timeout waiting for audit store to close');

@@ -165,6 +165,11 @@ class Teardown {
     return this.suite.rt.nowMs;
   }
 
+  private *branch(steps: readonly TeardownStep[], joined: WaitGroup): Go {
+    for (const step of steps) yield* this.recorded(step);
+    joined.done();
+  }
+
   private begin(step: string): TeardownStepRecord {
     const record = { process: this.process, step, startMs: this.now(), endMs: null };
     this.suite.history.teardownSteps.push(record);
@@ -181,6 +186,7 @@ class Teardown {
     const { rt, spec, dataStorage } = this.suite;
     switch (step.step) {
       case 'flush': {
+        if (this.store === null && step.ifStore === true) return;
         if (this.store === null) {
           yield goPanic(NIL_DEREFERENCE);
           return;
@@ -192,6 +198,7 @@ class Teardown {
         return;
       }
       case 'close': {
+        if (this.store === null && step.ifStore === true) return;
         if (this.store === null) {
           yield goPanic(NIL_DEREFERENCE);
           return;
@@ -217,6 +224,15 @@ class Teardown {
         return;
       case 'synchronized':
         return;
+      case 'parallel': {
+        const joined = new WaitGroup(rt);
+        joined.add(step.branches.length);
+        step.branches.forEach((branch, i) => {
+          rt.go(`p${this.process}.hook${i + 1}`, this.process, this.branch(branch, joined));
+        });
+        yield wait(joined);
+        return;
+      }
       case 'stopDataStorage': {
         yield STEP;
         const first = dataStorage.stop();

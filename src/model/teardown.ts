@@ -1,9 +1,10 @@
 // The steps a teardown plan is made of, as DESIGN.md lists them, and how each reads in a log.
 
 export type TeardownStep =
-  /** Flush(ctx) with a context deadline of `timeoutMs`. */
-  | { readonly step: 'flush'; readonly timeoutMs: number }
-  | { readonly step: 'close' }
+  /** Flush(ctx) with a context deadline of `timeoutMs`; `ifStore` skips it on a process whose
+   * store reference is nil (without it, the nil store panics, as in Go). */
+  | { readonly step: 'flush'; readonly timeoutMs: number; readonly ifStore?: boolean }
+  | { readonly step: 'close'; readonly ifStore?: boolean }
   /** Cancel the controller manager: in-flight reconciles may still emit for a while. */
   | { readonly step: 'cancelManager' }
   /** Stop envtest; takes `ms`, or the scenario's stopEnvMs when absent. */
@@ -15,7 +16,9 @@ export type TeardownStep =
   | { readonly step: 'ignoreCloseError' }
   /** Ginkgo SynchronizedAfterSuite: the steps after it run on process 1 only, once every
    * process finished the steps before it. */
-  | { readonly step: 'synchronized' };
+  | { readonly step: 'synchronized' }
+  /** Branches that run at once (JVM shutdown hooks, an errgroup); the step ends when all did. */
+  | { readonly step: 'parallel'; readonly branches: readonly (readonly TeardownStep[])[] };
 
 export function describeStep(step: TeardownStep): string {
   switch (step.step) {
@@ -25,6 +28,8 @@ export function describeStep(step: TeardownStep): string {
       return step.ms === undefined ? 'stopEnv' : `stopEnv(${step.ms}ms)`;
     case 'sleep':
       return `sleep(${step.ms}ms)`;
+    case 'parallel':
+      return `parallel(${step.branches.map((b) => `[${describePlan(b)}]`).join(' | ')})`;
     default:
       return step.step;
   }

@@ -11,40 +11,57 @@ import type { BufferedAuditStore, FlushRequest } from './store.ts';
 // Case indices of the writer's select; case 1 is the ticker.
 const EVENT = 0;
 const FLUSH = 2;
+const STOP = 3;
 
 export function* backgroundWriter(store: BufferedAuditStore, record: WriterRecord): Go {
-  const ticker = new Ticker(
-    store.rt,
-    `p${store.process}.writer.ticker`,
-    store.knobs.flushIntervalMs,
-  );
+  const knobs = store.knobs;
+  const ticker = new Ticker(store.rt, `p${store.process}.writer.ticker`, knobs.flushIntervalMs);
   const cases = [recvCase(store.buffer), recvCase(ticker.ch), recvCase(store.flushRequests)];
+  if (knobs.stopSignal === 'done-channel') cases.push(recvCase(store.stop));
   let batch: number[] = [];
 
   for (;;) {
     const picked = (yield select(cases)) as SelectResult;
-
-    if (picked.index === EVENT && !picked.ok) {
-      if (batch.length > 0) yield* writeBatchWithRetry(store, batch);
+    const stopping = picked.index === STOP || (picked.index === EVENT && !picked.ok);
+    if (stopping) {
+      if (picked.index === STOP && knobs.drainOnStop) yield* drainInto(store, batch);
+      const writeLast = batch.length > 0 && (picked.index === EVENT || knobs.drainOnStop);
+      if (knobs.ackBeforeWrite) store.writerDone.done();
+      if (writeLast) yield* writeBatchWithRetry(store, batch);
       ticker.stop();
       record.exitedMs = store.rt.nowMs;
-      store.writerDone.done();
+      if (!knobs.ackBeforeWrite) store.writerDone.done();
       return;
     }
 
-    if (picked.index === EVENT) {
+    // A flush request may come on its own channel or, for some stores, on the event channel.
+    const request = flushRequestOf(picked);
+    if (picked.index === EVENT && request === null) {
       batch.push(picked.value as number);
-      if (batch.length < store.knobs.batchSize) continue;
-    } else if (picked.index === FLUSH && store.knobs.flushDrains) {
+      if (batch.length < knobs.batchSize) continue;
+    } else if (request !== null && knobs.flushDrains) {
       yield* drainInto(store, batch);
     }
 
+    if (request !== null && knobs.flushReplies && knobs.ackBeforeWrite) {
+      yield send(request.reply, null);
+    }
     if (batch.length > 0) {
       yield* writeBatchWithRetry(store, batch);
       batch = [];
     }
-    if (picked.index === FLUSH) yield send((picked.value as FlushRequest).reply, null);
+    if (request !== null && knobs.flushReplies && !knobs.ackBeforeWrite) {
+      yield send(request.reply, null);
+    }
   }
+}
+
+function flushRequestOf(picked: SelectResult): FlushRequest | null {
+  if (picked.index === FLUSH) return picked.value as FlushRequest;
+  if (picked.index === EVENT && typeof picked.value === 'object' && picked.value !== null) {
+    return picked.value as FlushRequest;
+  }
+  return null;
 }
 
 /**
@@ -57,7 +74,8 @@ function* drainInto(store: BufferedAuditStore, batch: number[]): Go {
   for (;;) {
     const received = (yield select(cases, true)) as SelectResult;
     if (received.index === -1) return;
-    batch.push(received.ok ? (received.value as number) : NIL_EVENT);
+    const value = received.ok ? received.value : NIL_EVENT;
+    if (typeof value === 'number') batch.push(value);
   }
 }
 

@@ -52,10 +52,15 @@ function resolveProcess(scenario: Scenario, v: Variation, index: number): Proces
   const p = scenario.processes[index]!;
   const specEndMs = Math.max(0, p.specEndMs + (v.specEndShiftMs[index] ?? 0));
   const shifts = v.burstShiftMs[index] ?? [];
-  const events: EventBurst[] = p.events.map((burst, i) => ({
-    atMs: Math.max(0, burst.atMs + (shifts[i] ?? 0)),
-    count: burst.count,
-  }));
+  const events: EventBurst[] = [];
+  p.events.forEach((burst, i) => {
+    const shift = shifts[i] ?? 0;
+    const lastMs = burst.untilMs ?? burst.atMs;
+    const everyMs = burst.everyMs ?? 1;
+    for (let atMs = burst.atMs; atMs <= lastMs; atMs += everyMs) {
+      events.push({ atMs: Math.max(0, atMs + shift), count: burst.count });
+    }
+  });
   for (const late of v.lateBursts[index] ?? []) {
     events.push({ atMs: specEndMs + late.afterSpecEndMs, count: late.count });
   }

@@ -9,15 +9,32 @@ const range = z
   .tuple([ms, ms])
   .refine(([low, high]) => low <= high, 'expected [low, high] with low <= high');
 
-export const teardownStepSchema = z.discriminatedUnion('step', [
-  z.strictObject({ step: z.literal('flush'), timeoutMs: positiveMs }),
-  z.strictObject({ step: z.literal('close') }),
+const simpleStepSchemas = [
+  z.strictObject({
+    step: z.literal('flush'),
+    timeoutMs: positiveMs,
+    ifStore: z.boolean().optional(),
+  }),
+  z.strictObject({ step: z.literal('close'), ifStore: z.boolean().optional() }),
   z.strictObject({ step: z.literal('cancelManager') }),
   z.strictObject({ step: z.literal('stopEnv'), ms: ms.optional() }),
   z.strictObject({ step: z.literal('stopDataStorage') }),
   z.strictObject({ step: z.literal('sleep'), ms }),
   z.strictObject({ step: z.literal('ignoreCloseError') }),
   z.strictObject({ step: z.literal('synchronized') }),
+] as const;
+
+/** A step inside a `parallel` branch: anything but `synchronized` and another `parallel`. */
+const branchStepSchema = z.discriminatedUnion('step', [
+  ...simpleStepSchemas.filter((schema) => schema.shape.step.value !== 'synchronized'),
+] as unknown as typeof simpleStepSchemas);
+
+export const teardownStepSchema = z.discriminatedUnion('step', [
+  ...simpleStepSchemas,
+  z.strictObject({
+    step: z.literal('parallel'),
+    branches: z.array(z.array(branchStepSchema).min(1)).min(1),
+  }),
 ]);
 
 const backoffSchema = z.discriminatedUnion('kind', [
@@ -44,12 +61,22 @@ export const storeOverridesSchema = z
     cancellableSleep: z.boolean(),
     clientTimeoutMs: positiveMs,
     attemptTimeoutMs: positiveMs.nullable(),
-    closeTimeoutMs: positiveMs,
+    closeTimeoutMs: positiveMs.nullable(),
     flushDrains: z.boolean(),
     storeContext: z.enum(['none', 'cancel-before-close', 'cancel-after-writer']),
     closedCheck: z.boolean(),
     failFastWhenClosed: z.boolean(),
     retryAuthErrors: z.boolean(),
+    stopSignal: z.enum(['close-channel', 'done-channel']),
+    drainOnStop: z.boolean(),
+    idempotentClose: z.boolean(),
+    closedCheckRejects: z.boolean(),
+    lockedEnqueue: z.boolean(),
+    flushClosedCheck: z.boolean(),
+    flushOnEventChannel: z.boolean(),
+    flushHonoursDeadline: z.boolean(),
+    flushReplies: z.boolean(),
+    ackBeforeWrite: z.boolean(),
   })
   .partial();
 
@@ -64,7 +91,21 @@ const processSchema = z.strictObject({
   storeCreatedMs: ms.default(0),
   specEndMs: ms,
   ownsStore: z.boolean().default(true),
-  events: z.array(z.strictObject({ atMs: ms, count: z.number().int().positive() })).default([]),
+  events: z
+    .array(
+      z
+        .strictObject({
+          atMs: ms,
+          count: z.number().int().positive(),
+          /** Repeat the burst every `everyMs` until `untilMs` (inclusive). */
+          everyMs: positiveMs.optional(),
+          untilMs: ms.optional(),
+        })
+        .refine((b) => (b.everyMs === undefined) === (b.untilMs === undefined), {
+          message: 'expected everyMs and untilMs together (a repeating burst)',
+        }),
+    )
+    .default([]),
 });
 
 const fixSchema = z.strictObject({
