@@ -52,7 +52,7 @@ export interface StoreKnobs {
   // cases is one setting away. kubernaut's profiles keep the first value named in each comment.
 
   /** How Close tells the writer to stop: 'close-channel' (close the event channel, so senders
-   * racing Close panic) or 'done-channel' (close a separate channel; the event channel stays open). */
+   * racing Close panic) or 'done-channel' (close a separate channel; events stay accepted). */
   readonly stopSignal: StopSignal;
   /** With a done channel: true writes what is queued and batched before exiting; false exits at
    * once and drops it. */
