@@ -2,6 +2,9 @@
 // events, DataStorage, teardown) and how much exploration may vary it. Only what differs from the
 // defaults needs to be written.
 import { z } from 'zod';
+import { PROPERTY_IDS } from '../check/property.ts';
+
+const VERDICTS = [...PROPERTY_IDS, 'livelock'] as const;
 
 const ms = z.number().int().nonnegative();
 const positiveMs = z.number().int().positive();
@@ -152,6 +155,15 @@ export const scenarioSchema = z.strictObject({
       tapeLength: z.number().int().min(0).max(10_000).default(200),
     })
     .prefault({}),
+  /** What exploration must find on this scenario: the test suite checks every file that has it. */
+  expect: z
+    .strictObject({
+      fix: z.string().default('baseline'),
+      violates: z.array(z.enum(VERDICTS)).default([]),
+      holds: z.array(z.enum(VERDICTS)).default([]),
+      runs: z.number().int().positive().default(200),
+    })
+    .optional(),
   budgets: z
     .strictObject({
       maxSteps: z.number().int().positive().default(200_000),
