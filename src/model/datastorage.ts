@@ -4,11 +4,12 @@
 import { Channel } from '../sim/channel.ts';
 import { recvCase, select, type Go, type SelectCase } from '../sim/ops.ts';
 import type { Runtime } from '../sim/runtime.ts';
-import { after, type Context } from '../sim/sync.ts';
+import { DEADLINE_EXCEEDED, after, type Context } from '../sim/sync.ts';
 import type { Timer } from '../sim/timer-heap.ts';
 import type { AttemptResult, History, WriteAttempt } from './history.ts';
 
-export type Availability = 'up' | 'refuse' | 'status-5xx' | 'status-4xx' | 'status-401' | 'hung';
+export type Availability =
+  'up' | 'refuse' | 'status-5xx' | 'status-4xx' | 'status-401' | 'status-403' | 'hung';
 
 /** A window in which DataStorage misbehaves; `toMs` null lasts to the end of the run. */
 export interface Outage {
@@ -95,7 +96,8 @@ export class DataStorage {
     ];
     if (ctx !== null) cases.push(recvCase(ctx.done));
     const answer = (yield select(cases)) as { index: number; value: unknown };
-    const results: AttemptResult[] = [answer.value as AttemptResult, 'timeout', 'cancelled'];
+    const byContext: AttemptResult = ctx?.err === DEADLINE_EXCEEDED ? 'deadline' : 'cancelled';
+    const results: AttemptResult[] = [answer.value as AttemptResult, 'timeout', byContext];
     attempt.endMs = this.rt.nowMs;
     attempt.result = results[answer.index]!;
     return attempt.result;
@@ -112,7 +114,7 @@ export class DataStorage {
     if (mode === 'hung') return;
     exchange.timer = this.rt.at(this.rt.nowMs + this.config.latencyMs, () => {
       this.inFlight.delete(exchange);
-      if (mode === 'up') for (const id of eventIds) this.history.persisted.add(id);
+      if (mode === 'up') for (const id of eventIds) if (id >= 0) this.history.persisted.add(id);
       this.rt.offer(reply as Channel<unknown>, mode === 'up' ? 'ok' : mode);
     });
   }
@@ -137,12 +139,16 @@ export function attemptErrorText(result: AttemptResult, url: string, hostPort: s
       return `network error: Post "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`;
     case 'cancelled':
       return `network error: Post "${url}": context canceled`;
+    case 'deadline':
+      return `network error: Post "${url}": context deadline exceeded`;
     case 'status-5xx':
       return 'server error: DataStorage returned 500 Internal Server Error';
     case 'status-4xx':
       return 'client error: DataStorage returned 400 Bad Request';
     case 'status-401':
       return 'client error: DataStorage returned 401 Unauthorized';
+    case 'status-403':
+      return 'client error: DataStorage returned 403 Forbidden';
     case 'ok':
     case 'in-flight':
       return '';
@@ -152,6 +158,6 @@ export function attemptErrorText(result: AttemptResult, url: string, hostPort: s
 /** Whether the store retries after this result. */
 export function retryable(result: AttemptResult, retryAuthErrors: boolean): boolean {
   if (result === 'status-4xx') return false;
-  if (result === 'status-401') return retryAuthErrors;
+  if (result === 'status-401' || result === 'status-403') return retryAuthErrors;
   return true;
 }

@@ -30,9 +30,11 @@ export type AttemptResult =
   | 'reset'
   | 'timeout'
   | 'cancelled'
+  | 'deadline'
   | 'status-5xx'
   | 'status-4xx'
   | 'status-401'
+  | 'status-403'
   | 'in-flight';
 
 /** One HTTP POST of a batch to DataStorage. */

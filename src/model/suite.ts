@@ -61,6 +61,7 @@ class Suite {
   readonly dataStorage: DataStorage;
   /** Released by each process when it reaches `synchronized`. */
   readonly barrier: WaitGroup;
+  private readonly arrived = new Set<number>();
   private nextEventId = 1;
   private exited = 0;
 
@@ -121,9 +122,18 @@ class Suite {
   }
 
   exitProcess(id: number): void {
+    // Ginkgo's process 1 stops waiting for a process that has gone, whatever way it went.
+    if (this.spec.plan.some((s) => s.step === 'synchronized')) this.releaseBarrier(id);
     this.rt.killGroup(id);
     this.exited++;
     if (this.exited === this.spec.processes.length) this.rt.halt();
+  }
+
+  /** Counts a process as arrived at `synchronized`, once. */
+  releaseBarrier(id: number): void {
+    if (this.arrived.has(id)) return;
+    this.arrived.add(id);
+    this.barrier.done();
   }
 
   private onPanic(g: Goroutine, message: string): void {
@@ -154,7 +164,7 @@ class Teardown {
     if (barrierAt === -1) return;
 
     const barrier = this.begin('synchronized');
-    this.suite.barrier.done();
+    this.suite.releaseBarrier(this.process);
     if (this.process === 1) yield wait(this.suite.barrier);
     barrier.endMs = this.now();
     if (this.process !== 1) return;

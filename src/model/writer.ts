@@ -79,7 +79,7 @@ function* drainInto(store: BufferedAuditStore, batch: number[]): Go {
   }
 }
 
-/** The nil event a receive on a closed channel yields; DataStorage persists nothing for it. */
+/** The nil event a receive on a closed channel yields; it is sent but never counts as persisted. */
 export const NIL_EVENT = -1;
 
 /** writeBatchWithRetry: attempts 1..maxAttempts, sleeping between failed attempts. */

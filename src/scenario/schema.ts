@@ -86,7 +86,7 @@ export const storeOverridesSchema = z
 const outageSchema = z.strictObject({
   fromMs: ms,
   toMs: ms.nullable().default(null),
-  mode: z.enum(['refuse', 'status-5xx', 'status-4xx', 'status-401', 'hung']),
+  mode: z.enum(['refuse', 'status-5xx', 'status-4xx', 'status-401', 'status-403', 'hung']),
 });
 
 const processSchema = z.strictObject({

@@ -206,9 +206,11 @@ export class Runtime {
       });
     }
     if (next.done === true) {
-      g.state = 'done';
+      if (g.state !== 'killed') g.state = 'done';
       return;
     }
+    // The goroutine killed its own group (an exit): it does not run again.
+    if (g.state === 'killed') return;
     g.pending = next.value;
     g.state = 'runnable';
     this.runnable.push(g);

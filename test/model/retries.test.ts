@@ -88,11 +88,7 @@ describe('write with retries', () => {
     expect(attemptTimeline(history).every(([, , result]) => result === 'status-401')).toBe(true);
   });
 
-  // Bug (src/model/datastorage.ts, post and attemptErrorText): when the attempt's child context
-  // ends by its own deadline (attemptTimeoutMs), the result is 'cancelled' and the log says
-  // "context canceled"; Go's client reports the context's error, "context deadline exceeded".
-  // Unreachable with the profiles (30 s deadline, 5 s client timeout); reachable with the knob.
-  it.fails('reports an attempt ended by its context deadline as "deadline exceeded"', () => {
+  it('reports an attempt ended by its context deadline as "deadline exceeded"', () => {
     const spec = runSpec('kubernaut-2026-02-08', {
       knobs: { attemptTimeoutMs: 2_000 },
       dataStorage: always('hung'),

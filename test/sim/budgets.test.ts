@@ -95,10 +95,7 @@ describe('killGroup', () => {
     expect(ticker!.ch.length).toBe(0);
   });
 
-  // Bug (src/sim/runtime.ts, advance): killGroup marks the calling goroutine 'killed', but when
-  // that goroutine then yields, advance() sets it back to 'runnable' and queues it, so a process
-  // that "exits" from inside its own goroutine keeps running. An OS exit does not return.
-  it.fails('ends the goroutine that kills its own group, as an exit would', () => {
+  it('ends the goroutine that kills its own group, as an exit would', () => {
     const h = harness();
     h.go(
       'exiting',
