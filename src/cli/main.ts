@@ -62,6 +62,14 @@ program
     1,
   )
   .option('--json', 'print the result as JSON (format audit-race/validate, version 1)')
+  .option(
+    '-p, --profile <name>',
+    `store profile instead of the scenario's, or "all" for a profile x property matrix`,
+  )
+  .option(
+    '--suite <name>',
+    'suite x property matrix over scenarios/suites: a suite name (e.g. workflowexecution) or all',
+  )
   .option('--save <dir>', 'write each counterexample as a self-contained JSON file into <dir>')
   .action((options) => {
     exitCode = validateCommand(options, write);
@@ -73,6 +81,7 @@ program
   .argument('[file]', 'scenario or counterexample JSON file (default: the seed CI run)')
   .option('-f, --fix <name>', "fix to apply (default: baseline, or the counterexample file's)")
   .option('--case <code>', 'the case code a validate run printed')
+  .option('-p, --profile <name>', "store profile instead of the scenario's")
   .addOption(
     new Option('--seed <n>', 'fast-check seed, with --path').argParser(naturalNumber('--seed', 0)),
   )

@@ -11,6 +11,7 @@ import {
   parseCounterexampleFile,
 } from '../explore/counterexample-file.ts';
 import { runOnce } from '../explore/run.ts';
+import { profile } from '../model/profiles.ts';
 import { describePlan } from '../model/teardown.ts';
 import { timelineLines, verdictLines } from '../report/timeline.ts';
 import { findFix } from '../scenario/fixes.ts';
@@ -24,6 +25,7 @@ export interface ReplayFlags {
   readonly case?: string;
   readonly seed?: number;
   readonly path?: string;
+  readonly profile?: string;
 }
 
 interface ReplayInput {
@@ -99,7 +101,11 @@ export function replayCommand(
   flags: ReplayFlags,
   out: (text: string) => void,
 ) {
-  const input = resolveInput(file, flags);
+  let input = resolveInput(file, flags);
+  if (flags.profile !== undefined) {
+    profile(flags.profile); // rejects an unknown name
+    input = { ...input, scenario: { ...input.scenario, profile: flags.profile } };
+  }
   const fix = findFix(input.scenario, input.fix);
   const outcome = runOnce(input.scenario, fix, input.variation);
   const history = outcome.sim.history;

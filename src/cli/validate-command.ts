@@ -11,7 +11,10 @@ import {
   renderMatrix,
   type ReplayTarget,
 } from '../report/matrix.ts';
+import { profile } from '../model/profiles.ts';
 import { findFix, fixesFor } from '../scenario/fixes.ts';
+import { AuditRaceError } from '../sim/errors.ts';
+import { profileSubjects, suiteSubjects, sweepCommand } from './sweep-command.ts';
 import { loadScenarioFile, type Scenario } from '../scenario/load.ts';
 import { counterexampleFile } from '../explore/counterexample-file.ts';
 import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
@@ -25,6 +28,10 @@ export interface ValidateFlags {
   readonly seed: number;
   readonly json: boolean;
   readonly save?: string;
+  /** A store profile to use instead of the scenario's, or `all` for the profile sweep. */
+  readonly profile?: string;
+  /** A suite name or `all`: the suite sweep over scenarios/suites. */
+  readonly suite?: string;
 }
 
 export const CLI_COMMAND = 'npx audit-race';
@@ -42,11 +49,49 @@ function saveCounterexamples(dir: string, scenario: Scenario, result: ValidateRe
   return written;
 }
 
+function sweep(
+  flags: ValidateFlags,
+  requested: string[],
+  target: ReplayTarget,
+  out: (text: string) => void,
+): number {
+  if (requested.length > 1) {
+    throw new AuditRaceError('USAGE', 'A --profile all or --suite sweep takes one --fix at most.');
+  }
+  if (flags.suite !== undefined && flags.profile !== undefined) {
+    throw new AuditRaceError('USAGE', '--suite and --profile go one at a time.');
+  }
+  const sweepFlags = { ...flags, fix: requested[0] ?? 'baseline' };
+  const subjects =
+    flags.suite !== undefined
+      ? suiteSubjects(flags.suite, CLI_COMMAND)
+      : profileSubjects(loadScenarioFile(flags.scenario ?? DEFAULT_SCENARIO), target);
+  const violated = sweepCommand(
+    flags.suite !== undefined ? 'suite' : 'profile',
+    subjects,
+    sweepFlags,
+    out,
+  );
+  return requested.length > 0 && violated ? 1 : 0;
+}
+
 /** Runs the command; returns the exit code. */
 export function validateCommand(flags: ValidateFlags, out: (text: string) => void): number {
   const scenarioPath = flags.scenario ?? DEFAULT_SCENARIO;
-  const scenario = loadScenarioFile(scenarioPath);
   const requested = flags.fix.flatMap((f) => f.split(',')).filter((f) => f !== '');
+  let target: ReplayTarget = {
+    command: CLI_COMMAND,
+    scenarioArg: flags.scenario === undefined ? null : displayPath(scenarioPath),
+  };
+  if (flags.suite !== undefined || flags.profile === 'all')
+    return sweep(flags, requested, target, out);
+
+  let scenario = loadScenarioFile(scenarioPath);
+  if (flags.profile !== undefined) {
+    profile(flags.profile); // rejects an unknown name
+    scenario = { ...scenario, profile: flags.profile };
+    target = { ...target, extraArgs: ['--profile', flags.profile] };
+  }
   const fixes =
     requested.length > 0 ? requested.map((n) => findFix(scenario, n)) : fixesFor(scenario);
 
@@ -64,10 +109,6 @@ export function validateCommand(flags: ValidateFlags, out: (text: string) => voi
   progress.done();
   const elapsedS = (wallNowMs() - started) / 1_000;
 
-  const target: ReplayTarget = {
-    command: CLI_COMMAND,
-    scenarioArg: flags.scenario === undefined ? null : displayPath(scenarioPath),
-  };
   if (flags.json) {
     out(validateJson(result, target));
   } else {

@@ -2,7 +2,7 @@
 // fix, cells count violating runs), what each fix costs in teardown time, and per failing fix its
 // shrunk counterexamples with the command that replays each.
 import Table from 'cli-table3';
-import type { Counterexample, ValidateResult } from '../explore/validate.ts';
+import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
 import { seconds } from './timestamp.ts';
 
@@ -11,31 +11,45 @@ export interface ReplayTarget {
   readonly scenarioArg: string | null;
   /** The command prefix that runs the CLI, e.g. `npx audit-race`. */
   readonly command: string;
+  /** Further arguments the replay needs, e.g. `--profile kubernaut-2026-02-01`. */
+  readonly extraArgs?: readonly string[];
 }
 
 export function replayCommand(c: Counterexample, target: ReplayTarget): string {
   const scenario = target.scenarioArg === null ? '' : ` ${target.scenarioArg}`;
-  return `${target.command} replay${scenario} --fix ${c.fix} --case ${c.caseCode}`;
+  const extra = (target.extraArgs ?? []).map((a) => ` ${a}`).join('');
+  return `${target.command} replay${scenario}${extra} --fix ${c.fix} --case ${c.caseCode}`;
+}
+
+/** One column of a matrix: a fix, a profile or a suite, with the exploration of it. */
+export interface MatrixColumn {
+  readonly label: string;
+  readonly report: FixReport;
+}
+
+/** Properties down, columns across; each cell counts the runs that violated the property. */
+export function renderGrid(columns: readonly MatrixColumn[]): string {
+  const table = new Table({
+    head: ['property', ...columns.map((c) => c.label)],
+    style: { head: [], border: [], compact: true },
+    colAligns: ['left', ...columns.map(() => 'right' as const)],
+  });
+  for (const verdict of VERDICT_IDS) {
+    table.push([verdict, ...columns.map((c) => String(c.report.violations[verdict]))]);
+  }
+  const costs = columns.map((c) => c.report.teardownMs);
+  table.push([{ colSpan: columns.length + 1, content: 'what the teardown costs, virtual time' }]);
+  table.push(['teardown cost (median)', ...costs.map((t) => seconds(t.median))]);
+  table.push(['teardown cost (p95)', ...costs.map((t) => seconds(t.p95))]);
+  return table.toString();
 }
 
 export function renderMatrix(result: ValidateResult): string {
-  const fixes = result.fixes;
-  const table = new Table({
-    head: ['property', ...fixes.map((f) => f.fix)],
-    style: { head: [], border: [], compact: true },
-    colAligns: ['left', ...fixes.map(() => 'right' as const)],
-  });
-  for (const verdict of VERDICT_IDS) {
-    table.push([verdict, ...fixes.map((f) => String(f.violations[verdict]))]);
-  }
-  table.push([{ colSpan: fixes.length + 1, content: 'what the teardown costs, virtual time' }]);
-  table.push(['teardown cost (median)', ...fixes.map((f) => seconds(f.teardownMs.median))]);
-  table.push(['teardown cost (p95)', ...fixes.map((f) => seconds(f.teardownMs.p95))]);
-
   const header =
     `Scenario ${result.scenario} (store ${result.profile}), seed ${result.seed}: ` +
     `runs violating each property, out of ${result.runs} runs per fix.`;
-  return `${header}\n${table.toString()}`;
+  const columns = result.fixes.map((report) => ({ label: report.fix, report }));
+  return `${header}\n${renderGrid(columns)}`;
 }
 
 export function renderFixes(result: ValidateResult): string {
@@ -45,11 +59,20 @@ export function renderFixes(result: ValidateResult): string {
 }
 
 export function renderCounterexamples(result: ValidateResult, target: ReplayTarget): string {
+  const columns = result.fixes.map((report) => ({ label: report.fix, report, target }));
+  return renderColumnCounterexamples(columns);
+}
+
+/** Per column with violations: its minimal counterexamples and the command replaying each. */
+export function renderColumnCounterexamples(
+  columns: readonly (MatrixColumn & { readonly target: ReplayTarget })[],
+): string {
   const sections: string[] = [];
-  for (const fix of result.fixes) {
-    if (fix.counterexamples.length === 0) continue;
-    const lines = [`Fix ${fix.fix} (${fix.summary}): minimal counterexamples`];
-    for (const c of fix.counterexamples) {
+  for (const { label, report, target } of columns) {
+    if (report.counterexamples.length === 0) continue;
+    const title = label === report.fix ? `Fix ${label}` : `${label}, fix ${report.fix}`;
+    const lines = [`${title} (${report.summary}): minimal counterexamples`];
+    for (const c of report.counterexamples) {
       const { events, processes, decisions } = c.kept;
       lines.push(`  ${c.verdict}: ${c.message}`);
       lines.push(
