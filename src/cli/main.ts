@@ -3,6 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PROFILE_NAMES } from '../model/profiles.ts';
 import { BUILT_IN_FIXES } from '../scenario/fixes.ts';
+import { scenarioJsonSchema } from '../scenario/json-schema.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
 import { replayCommand } from './replay-command.ts';
@@ -88,6 +89,13 @@ program
   .option('--path <path>', 'fast-check path, with --seed')
   .action((file: string | undefined, options) => {
     exitCode = replayCommand(file, options, write);
+  });
+
+program
+  .command('schema')
+  .description('Print the JSON Schema of scenario files (also in docs/scenario.schema.json).')
+  .action(() => {
+    write(scenarioJsonSchema());
   });
 
 program

@@ -118,10 +118,19 @@ const fixSchema = z.strictObject({
 });
 
 export const scenarioSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lowercase slug like "my-suite"'),
-  description: z.string().default(''),
-  startUtc: z.iso.datetime().default('2026-01-01T00:00:00.000Z'),
-  profile: z.string().default('kubernaut-2026-01-04'),
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lowercase slug like "my-suite"')
+    .describe('A lowercase slug naming the scenario in reports.'),
+  description: z.string().default('').describe('One sentence on what this run is.'),
+  startUtc: z.iso
+    .datetime()
+    .default('2026-01-01T00:00:00.000Z')
+    .describe('UTC time of virtual time 0, for the timestamps of the timeline.'),
+  profile: z
+    .string()
+    .default('kubernaut-2026-01-04')
+    .describe('Store version, see `audit-race list`; `store` overrides single knobs.'),
   store: storeOverridesSchema.default({}),
   dataStorage: z
     .strictObject({
@@ -132,7 +141,10 @@ export const scenarioSchema = z.strictObject({
       outages: z.array(outageSchema).default([]),
     })
     .prefault({}),
-  processes: z.array(processSchema).min(1),
+  processes: z
+    .array(processSchema)
+    .min(1)
+    .describe('The parallel suite processes (Ginkgo -p); one must have id 1.'),
   timings: z
     .strictObject({
       managerDrainMs: ms.default(0),
@@ -140,8 +152,15 @@ export const scenarioSchema = z.strictObject({
       stopDataStorageMs: ms.default(300),
     })
     .prefault({}),
-  teardown: z.array(teardownStepSchema).min(1).optional(),
-  fixes: z.record(z.string(), fixSchema).default({}),
+  teardown: z
+    .array(teardownStepSchema)
+    .min(1)
+    .optional()
+    .describe("Each process's teardown; default: WorkflowExecution's of 2026-01-04."),
+  fixes: z
+    .record(z.string(), fixSchema)
+    .default({})
+    .describe('More fixes to validate besides the built-in baseline, A-E and A+E.'),
   variation: z
     .strictObject({
       /** Each spec end and event burst moves by up to this many ms either way. */

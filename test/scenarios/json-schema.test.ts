@@ -1,0 +1,20 @@
+// The published JSON Schema of scenario files is generated from the zod schema; this keeps the
+// committed copy in docs/ from going stale.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scenarioJsonSchema } from '../../src/scenario/json-schema.ts';
+
+describe('docs/scenario.schema.json', () => {
+  it('matches the schema generated from the zod definition (regenerate: npx audit-race schema)', () => {
+    const committed = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'scenario.schema.json'), 'utf8');
+    expect(committed).toBe(scenarioJsonSchema());
+  });
+
+  it('names every teardown step a scenario may use', () => {
+    const text = scenarioJsonSchema();
+    for (const step of ['flush', 'close', 'cancelManager', 'stopEnv', 'stopDataStorage', 'sleep', 'ignoreCloseError', 'synchronized', 'parallel']) {
+      expect(text).toContain(`"const": "${step}"`);
+    }
+  });
+});
