@@ -1,0 +1,106 @@
+// Bad input is the user's to fix, so it ends with exit code 2 and one message that names the
+// file, the JSON path and what was expected, never with a stack trace.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, REPO_ROOT, SEED_SCENARIO_ARG, STACK_FRAME, type CliRun } from './cli.ts';
+
+type Json = Record<string, unknown> & { processes: Record<string, unknown>[] };
+
+const seed = (): Json =>
+  JSON.parse(readFileSync(join(REPO_ROOT, SEED_SCENARIO_ARG), 'utf8')) as Json;
+
+const scratch = mkdtempSync(join(tmpdir(), 'audit-race-bad-input-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function scenarioFile(name: string, text: string): string {
+  const path = join(scratch, `${name}.json`);
+  writeFileSync(path, text);
+  return path;
+}
+
+function mutated(name: string, change: (scenario: Json) => void): string {
+  const scenario = seed();
+  change(scenario);
+  return scenarioFile(name, JSON.stringify(scenario, null, 2));
+}
+
+interface BadScenario {
+  readonly what: string;
+  readonly file: string;
+  /** What the message must say besides the file: the JSON path and the expectation. */
+  readonly says: readonly string[];
+}
+
+const BAD_SCENARIOS: readonly BadScenario[] = [
+  { what: 'is not JSON', file: scenarioFile('not-json', '{"name": '), says: ['not valid JSON'] },
+  {
+    what: 'has a string where a number belongs',
+    file: mutated('wrong-type', (s) => (s.processes[0]!.specEndMs = '8600')),
+    says: ['processes[0].specEndMs', 'expected number'],
+  },
+  {
+    what: 'has a key the format does not know',
+    file: mutated('unknown-key', (s) => ((s.dataStorage as Json).colour = 'blue')),
+    says: ['dataStorage', 'Unrecognized key', 'colour'],
+  },
+  {
+    what: 'names an unknown store profile',
+    file: mutated('unknown-profile', (s) => (s.profile = 'kubernaut-1999-01-01')),
+    says: ['profile', 'kubernaut-1999-01-01', 'kubernaut-2026-01-04'],
+  },
+  {
+    what: 'gives two processes the same id',
+    file: mutated('duplicate-ids', (s) => (s.processes[1]!.id = 1)),
+    says: ['processes[1].id', 'appears twice'],
+  },
+  {
+    what: 'does not exist',
+    file: join(scratch, 'missing.json'),
+    says: ['no such file'],
+  },
+];
+
+function expectBadInput(run: CliRun, ...says: string[]): void {
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stderr).not.toContain(STACK_FRAME);
+  for (const text of says) expect(run.stderr).toContain(text);
+}
+
+describe.concurrent('a malformed scenario file', () => {
+  for (const bad of BAD_SCENARIOS) {
+    it(`that ${bad.what} stops validate with exit 2 and a message naming the problem`, async () => {
+      const run = await cli(['validate', '--scenario', bad.file, '--runs', '5']);
+      expectBadInput(run, bad.file, ...bad.says);
+      expect(run.stdout).toBe('');
+    });
+
+    it(`that ${bad.what} stops replay with exit 2 and a message naming the problem`, async () => {
+      expectBadInput(await cli(['replay', bad.file]), bad.file, ...bad.says);
+    });
+  }
+});
+
+describe.concurrent('bad command-line arguments', () => {
+  it('rejects a --runs that is not a whole number with exit 2', async () => {
+    expectBadInput(await cli(['validate', '--runs', 'abc']), '--runs', 'abc');
+  });
+
+  it('rejects an unknown fix in validate with exit 2 and the list of fixes', async () => {
+    const run = await cli(['validate', '--fix', 'Z', '--runs', '5']);
+    expectBadInput(run, 'Unknown fix "Z"', 'baseline', 'A+E');
+  });
+
+  it('rejects an unknown fix in replay with exit 2', async () => {
+    expectBadInput(await cli(['replay', '--fix', 'Z']), 'Unknown fix "Z"');
+  });
+
+  it('rejects a --case that validate did not print with exit 2', async () => {
+    expectBadInput(await cli(['replay', '--case', 'garbage']), '--case');
+  });
+
+  it('rejects --seed without --path with exit 2', async () => {
+    expectBadInput(await cli(['replay', '--seed', '1']), '--seed', '--path');
+  });
+});

@@ -1,0 +1,136 @@
+// validate as CI uses it: its exit code says whether the fixes named with --fix hold, --json is a
+// versioned document, and every replay it prints, as a command or as a saved file, reproduces
+// the violation it stands for.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { argsOfPrinted, cli, SEED_SCENARIO_ARG } from './cli.ts';
+
+interface JsonCounterexample {
+  readonly fix: string;
+  readonly verdict: string;
+  readonly caseCode: string;
+  readonly replay: string;
+  readonly fastCheck: { readonly seed: number; readonly path: string };
+}
+
+interface JsonReport {
+  readonly format: string;
+  readonly version: number;
+  readonly runs: number;
+  readonly fixes: readonly {
+    readonly fix: string;
+    readonly violations: Record<string, number>;
+    readonly counterexamples: readonly JsonCounterexample[];
+  }[];
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'audit-race-validate-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Pairs of (verdict, replay command) in the order validate's text output lists them. */
+function printedReplays(stdout: string): { verdict: string; command: string }[] {
+  const found: { verdict: string; command: string }[] = [];
+  let verdict: string | null = null;
+  for (const line of stdout.split('\n')) {
+    const heading = /^ {2}([a-z-]+): /.exec(line);
+    if (heading !== null) verdict = heading[1]!;
+    const replay = /^ {4}replay: (.*)$/.exec(line);
+    if (replay !== null && verdict !== null) found.push({ verdict, command: replay[1]! });
+  }
+  return found;
+}
+
+describe.concurrent('audit-race validate', () => {
+  it('exits 0 for --fix E exactly when its JSON report shows no violation', async () => {
+    const run = await cli(['validate', '--fix', 'E', '--runs', '50', '--json']);
+    const report = JSON.parse(run.stdout) as JsonReport;
+
+    const violated = report.fixes.some((f) => Object.values(f.violations).some((n) => n > 0));
+    expect(run.code).toBe(violated ? 1 : 0);
+  });
+
+  it('exits 1 for --fix baseline, which writes to the stopped DataStorage', async () => {
+    const run = await cli(['validate', '--fix', 'baseline', '--runs', '50']);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^ {2}no-write-after-stop: process 4 sent attempt/m);
+  });
+
+  it('prints a JSON document of format audit-race/validate, version 1, with --json', async () => {
+    const run = await cli(['validate', '--fix', 'baseline,E', '--runs', '20', '--json']);
+    const report = JSON.parse(run.stdout) as JsonReport;
+
+    expect(report.format).toBe('audit-race/validate');
+    expect(report.version).toBe(1);
+    expect(report.runs).toBe(20);
+    expect(report.fixes.map((f) => f.fix)).toEqual(['baseline', 'E']);
+    for (const c of report.fixes.flatMap((f) => f.counterexamples)) {
+      expect(c.replay).toBe(`npx audit-race replay --fix ${c.fix} --case ${c.caseCode}`);
+    }
+    expect(run.stderr).toBe('');
+  });
+
+  it('prints replay commands that reproduce their violation when run', async () => {
+    const run = await cli(['validate', '--fix', 'baseline,E', '--runs', '50']);
+    const replays = printedReplays(run.stdout);
+    expect(replays.map((r) => r.verdict)).toContain('no-write-after-stop');
+
+    const replayed = await Promise.all(replays.map((r) => cli(argsOfPrinted(r.command))));
+    replays.forEach(({ verdict, command }, i) => {
+      expect(replayed[i]!.code, command).toBe(1);
+      expect(replayed[i]!.stdout).toMatch(new RegExp(`^VIOLATED ${verdict} at `, 'm'));
+    });
+  });
+
+  it('writes counterexample files with --save that replay FILE reproduces', async () => {
+    const dir = join(scratch, 'saved');
+    const run = await cli(['validate', '--fix', 'B', '--runs', '50', '--save', dir]);
+    const files = readdirSync(dir).sort();
+    expect(run.stdout).toContain(`Wrote ${files.length} counterexample files to ${dir}.`);
+    expect(files.length).toBeGreaterThan(0);
+
+    const paths = files.map((name) => join(dir, name));
+    const replayed = await Promise.all(paths.map((file) => cli(['replay', file])));
+    paths.forEach((file, i) => {
+      const { fix, verdict } = JSON.parse(readFileSync(file, 'utf8')) as JsonCounterexample;
+      expect(replayed[i]!.code, file).toBe(1);
+      expect(replayed[i]!.stdout).toContain(`fix ${fix}:`);
+      expect(replayed[i]!.stdout).toMatch(new RegExp(`^VIOLATED ${verdict} at `, 'm'));
+    });
+  });
+
+  it("replays a counterexample from fast-check's seed and path as from its --case", async () => {
+    const run = await cli(['validate', '--fix', 'A', '--runs', '50', '--json']);
+    const [c] = (JSON.parse(run.stdout) as JsonReport).fixes[0]!.counterexamples;
+    expect(c).toBeDefined();
+    const { seed, path } = c!.fastCheck;
+
+    const [bySeed, byCase] = await Promise.all([
+      cli(['replay', '--fix', 'A', '--seed', String(seed), '--path', path]),
+      cli(['replay', '--fix', 'A', '--case', c!.caseCode]),
+    ]);
+
+    expect(bySeed.code).toBe(1);
+    expect(bySeed.stdout).toBe(byCase.stdout);
+  });
+});
+
+describe.concurrent('audit-race replay of the seed scenario', () => {
+  it('prints the refused writes of the CI log and exits 1 for the seed teardown', async () => {
+    const run = await cli(['replay', SEED_SCENARIO_ARG]);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('2026-01-04T17:44:20.400Z\tERROR\taudit.audit-store');
+    expect(run.stdout).toMatch(/^VIOLATED no-write-after-stop at 2026-01-04T17:44:20/m);
+  });
+
+  // E with the scenario as written: no late reconcile, and DataStorage up until every Close.
+  it('exits 0 when the replayed run violates nothing', async () => {
+    const run = await cli(['replay', '--fix', 'E']);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('All properties hold for this run.');
+  });
+});
