@@ -36,7 +36,12 @@ function budgetFinding(history: History): Finding[] {
 export function runOnce(scenario: Scenario, fix: Fix, variation: Variation): RunOutcome {
   const spec = resolveRun(scenario, fix, variation);
   const sim = simulate(spec, new TapeDecisions(variation.tape));
-  const findings: Finding[] = checkAll(sim.history).map((v) => ({ ...v, verdict: v.property }));
+  const findings: Finding[] = checkAll(sim.history).map((v) => ({
+    verdict: v.property,
+    atMs: v.atMs,
+    process: v.process,
+    message: v.message,
+  }));
   findings.push(...budgetFinding(sim.history));
   return { spec, sim, findings };
 }

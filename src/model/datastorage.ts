@@ -81,7 +81,10 @@ export class DataStorage {
     // Go's transport gives up before dialling when the request's context is already done.
     if (ctx !== null && ctx.err !== null) return 'cancelled';
     const attempt: WriteAttempt = {
-      ...record,
+      process: record.process,
+      batchId: record.batchId,
+      attempt: record.attempt,
+      eventIds: record.eventIds,
       startMs: this.rt.nowMs,
       endMs: null,
       result: 'in-flight',
@@ -96,10 +99,10 @@ export class DataStorage {
     ];
     if (ctx !== null) cases.push(recvCase(ctx.done));
     const answer = (yield select(cases)) as { index: number; value: unknown };
-    const byContext: AttemptResult = ctx?.err === DEADLINE_EXCEEDED ? 'deadline' : 'cancelled';
-    const results: AttemptResult[] = [answer.value as AttemptResult, 'timeout', byContext];
     attempt.endMs = this.rt.nowMs;
-    attempt.result = results[answer.index]!;
+    if (answer.index === 0) attempt.result = answer.value as AttemptResult;
+    else if (answer.index === 1) attempt.result = 'timeout';
+    else attempt.result = ctx?.err === DEADLINE_EXCEEDED ? 'deadline' : 'cancelled';
     return attempt.result;
   }
 

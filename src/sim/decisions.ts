@@ -20,8 +20,8 @@ export class TapeDecisions implements DecisionSource {
 
   choose(options: number): number {
     if (options <= 1) return 0;
-    const value = this.tape[this.taken++];
-    return value === undefined ? 0 : value % options;
+    const i = this.taken++;
+    return i < this.tape.length ? this.tape[i]! % options : 0;
   }
 }
 

@@ -38,41 +38,82 @@ export type Op =
 /** A goroutine body: a generator that yields operations and receives their results. */
 export type Go<R = void> = Generator<Op, R, unknown>;
 
+/**
+ * Every operation object has the same fields and hidden class, whatever its kind, so the
+ * scheduler's dispatch on `kind` stays monomorphic: the hot path of every run goes through it.
+ */
+class RawOp {
+  constructor(
+    readonly kind: Op['kind'],
+    readonly ch: Channel<unknown> | undefined,
+    readonly value: unknown,
+    readonly cases: readonly SelectCase[] | undefined,
+    readonly hasDefault: boolean,
+    readonly ms: number,
+    readonly wg: WaitGroup | undefined,
+    readonly message: string,
+  ) {}
+}
+
+function op(kind: Op['kind'], fields: Partial<Omit<RawOp, 'kind'>>): Op {
+  const { ch, value, cases, hasDefault = false, ms = 0, wg, message = '' } = fields;
+  return new RawOp(kind, ch, value, cases, hasDefault, ms, wg, message) as Op;
+}
+
+/** The same field layout for send and receive cases, for the same reason. */
+class RawCase {
+  constructor(
+    readonly dir: 'recv' | 'send',
+    readonly ch: Channel<unknown>,
+    readonly value: unknown,
+  ) {}
+}
+
 /** A bare scheduling point: an atomic load, store or compare-and-swap happens right after it. */
-export const STEP: Op = { kind: 'step' };
+export const STEP: Op = op('step', {});
 
 export function send<T>(ch: Channel<T>, value: T): Op {
-  return { kind: 'send', ch: ch as Channel<unknown>, value };
+  return op('send', { ch: ch as Channel<unknown>, value });
 }
 
 export function recv<T>(ch: Channel<T>): Op {
-  return { kind: 'recv', ch: ch as Channel<unknown> };
+  return op('recv', { ch: ch as Channel<unknown> });
 }
 
 export function close<T>(ch: Channel<T>): Op {
-  return { kind: 'close', ch: ch as Channel<unknown> };
+  return op('close', { ch: ch as Channel<unknown> });
 }
 
 export function sleep(ms: number): Op {
-  return { kind: 'sleep', ms };
+  return op('sleep', { ms });
 }
 
 export function wait(wg: WaitGroup): Op {
-  return { kind: 'wait', wg };
+  return op('wait', { wg });
 }
 
 export function goPanic(message: string): Op {
-  return { kind: 'panic', message };
+  return op('panic', { message });
 }
 
 export function recvCase<T>(ch: Channel<T>): SelectCase {
-  return { dir: 'recv', ch: ch as Channel<unknown> };
+  return new RawCase('recv', ch as Channel<unknown>, undefined) as SelectCase;
 }
 
 export function sendCase<T>(ch: Channel<T>, value: T): SelectCase {
-  return { dir: 'send', ch: ch as Channel<unknown>, value };
+  return new RawCase('send', ch as Channel<unknown>, value) as SelectCase;
 }
 
 export function select(cases: readonly SelectCase[], hasDefault = false): Op {
-  return { kind: 'select', cases, hasDefault };
+  return op('select', { cases, hasDefault });
+}
+
+/** The result of a receive or a select, in one shape: `index` is -1 for a plain receive and for
+ * a select's default. */
+export class Received implements SelectResult {
+  constructor(
+    readonly index: number,
+    readonly value: unknown,
+    readonly ok: boolean,
+  ) {}
 }

@@ -5,7 +5,7 @@ import { Channel, type Waiter } from './channel.ts';
 import type { DecisionSource } from './decisions.ts';
 import { AuditRaceError, GoPanic } from './errors.ts';
 import { Goroutine } from './goroutine.ts';
-import type { Go, Op, RecvResult, SelectCase, SelectResult } from './ops.ts';
+import { Received, type Go, type Op, type SelectCase } from './ops.ts';
 import { TimerHeap, type Timer } from './timer-heap.ts';
 
 export interface Budgets {
@@ -73,6 +73,14 @@ export class Runtime {
     return timer;
   }
 
+  /** Puts a timer that has fired back in the queue for `dueMs` (a ticker's next tick). */
+  rearm(timer: Timer, dueMs: number): void {
+    timer.dueMs = Math.max(dueMs, this.nowMs);
+    timer.seq = this.timerSeq++;
+    timer.cancelled = false;
+    this.timers.push(timer);
+  }
+
   /** Ends the run after the current step (every process has exited). */
   halt(): void {
     this.halted = true;
@@ -110,8 +118,7 @@ export class Runtime {
       if (this.steps >= this.budgets.maxSteps)
         return this.overBudget('steps', this.budgets.maxSteps);
       const index = this.runnable.length > 1 ? this.decisions.choose(this.runnable.length) : 0;
-      const g = this.runnable[index]!;
-      this.runnable.splice(index, 1);
+      const g = removeAt(this.runnable, index);
       this.steps++;
       this.current = g;
       this.step(g);
@@ -291,14 +298,14 @@ export class Runtime {
     return ch.closed || hasLive(ch.recvq) || !ch.full;
   }
 
-  private runCase(c: SelectCase, index: number): SelectResult {
+  private runCase(c: SelectCase, index: number): Received {
     if (c.dir === 'send') {
       if (c.ch.closed) throw new GoPanic('send on closed channel');
       this.trySend(c.ch, c.value);
-      return { index, value: undefined, ok: true };
+      return new Received(index, undefined, true);
     }
     const result = this.tryRecv(c.ch)!;
-    return { index, value: result.value, ok: result.ok };
+    return new Received(index, result.value, result.ok);
   }
 
   private trySend(ch: Channel<unknown>, value: unknown): boolean {
@@ -312,7 +319,7 @@ export class Runtime {
     return true;
   }
 
-  private tryRecv(ch: Channel<unknown>): RecvResult<unknown> | null {
+  private tryRecv(ch: Channel<unknown>): Received | null {
     if (ch.length > 0) {
       const value = ch.shift();
       const sender = takeLive(ch.sendq);
@@ -320,32 +327,32 @@ export class Runtime {
         ch.push(sender.value);
         this.completeSend(sender);
       }
-      return { value, ok: true };
+      return new Received(-1, value, true);
     }
     const sender = takeLive(ch.sendq);
     if (sender !== undefined) {
       this.completeSend(sender);
-      return { value: sender.value, ok: true };
+      return new Received(-1, sender.value, true);
     }
     if (ch.closed) return CLOSED_RESULT;
     return null;
   }
 
   private deliver(w: Waiter, value: unknown, ok: boolean): void {
-    if (w.select === null) return this.wake(w.g, { value, ok });
+    if (w.select === null) return this.wake(w.g, new Received(-1, value, ok));
     w.select.done = true;
-    this.wake(w.g, { index: w.caseIndex, value, ok });
+    this.wake(w.g, new Received(w.caseIndex, value, ok));
   }
 
   private completeSend(w: Waiter): void {
     if (w.select === null) return this.wake(w.g, undefined);
     w.select.done = true;
-    this.wake(w.g, { index: w.caseIndex, value: undefined, ok: true });
+    this.wake(w.g, new Received(w.caseIndex, undefined, true));
   }
 }
 
-const DEFAULT_RESULT: SelectResult = { index: -1, value: undefined, ok: false };
-const CLOSED_RESULT: RecvResult<unknown> = { value: undefined, ok: false };
+const DEFAULT_RESULT = new Received(-1, undefined, false);
+const CLOSED_RESULT = new Received(-1, undefined, false);
 
 function live(w: Waiter): boolean {
   return w.g.state === 'blocked' && (w.select === null || !w.select.done);
@@ -359,4 +366,12 @@ function hasLive(queue: Waiter[]): boolean {
 function takeLive(queue: Waiter[]): Waiter | undefined {
   for (let w = queue.shift(); w !== undefined; w = queue.shift()) if (live(w)) return w;
   return undefined;
+}
+
+/** Removes and returns items[index], keeping the order of the rest (cheaper than splice). */
+function removeAt<T>(items: T[], index: number): T {
+  const item = items[index]!;
+  for (let i = index + 1; i < items.length; i++) items[i - 1] = items[i]!;
+  items.pop();
+  return item;
 }

@@ -96,19 +96,20 @@ export class Ticker {
   ) {
     this.ch = new Channel<number>(`${name}.C`, 1);
     this.group = rt.current?.group ?? -1;
-    this.schedule(rt.nowMs + periodMs);
+    this.timer = rt.at(rt.nowMs + periodMs, () => this.tick());
   }
 
   stop(): void {
     this.stopped = true;
   }
 
-  private schedule(dueMs: number): void {
-    this.rt.at(dueMs, () => {
-      if (this.stopped || this.rt.groupKilled(this.group)) return;
-      if (!this.ch.full) this.rt.offer(this.ch as Channel<unknown>, dueMs);
-      this.schedule(dueMs + this.periodMs);
-    });
+  private readonly timer: Timer;
+
+  private tick(): void {
+    if (this.stopped || this.rt.groupKilled(this.group)) return;
+    const dueMs = this.timer.dueMs;
+    if (!this.ch.full) this.rt.offer(this.ch as Channel<unknown>, dueMs);
+    this.rt.rearm(this.timer, dueMs + this.periodMs);
   }
 }
 

@@ -3,8 +3,9 @@
 // scheduled and never in an order that depends on object identity.
 
 export interface Timer {
-  readonly dueMs: number;
-  readonly seq: number;
+  /** Mutable only so that a periodic timer can be re-armed without a new object. */
+  dueMs: number;
+  seq: number;
   readonly fire: () => void;
   cancelled: boolean;
 }

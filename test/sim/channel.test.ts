@@ -69,10 +69,10 @@ describe('channel', () => {
       yield close(ch);
     });
     h.go('receiver', function* () {
-      for (let i = 0; i < 3; i++) results.push((yield recv(ch)) as RecvResult<number>);
+      for (let i = 0; i < 3; i++) results.push(valueAndOk((yield recv(ch)) as RecvResult<number>));
       h.note('received three');
       yield sleep(1_000);
-      results.push((yield recv(ch)) as RecvResult<number>);
+      results.push(valueAndOk((yield recv(ch)) as RecvResult<number>));
       h.note('received again');
     });
 
@@ -93,7 +93,7 @@ describe('channel', () => {
     });
     h.go('receiver', function* () {
       yield sleep(10);
-      for (let i = 0; i < 3; i++) results.push((yield recv(ch)) as RecvResult<number>);
+      for (let i = 0; i < 3; i++) results.push(valueAndOk((yield recv(ch)) as RecvResult<number>));
     });
 
     h.rt.run();
@@ -185,3 +185,8 @@ describe('channel', () => {
     ]);
   });
 });
+
+/** The Go-visible part of a receive: its value and ok flag. */
+function valueAndOk(r: RecvResult<number>): RecvResult<number> {
+  return { value: r.value, ok: r.ok };
+}
