@@ -8,6 +8,7 @@ import { PROFILE_NAMES } from '../model/profiles.ts';
 import { VALIDATE_JSON_VERSION } from '../report/json.ts';
 import {
   renderColumnCounterexamples,
+  renderCoverage,
   renderGrid,
   replayCommand,
   type ReplayTarget,
@@ -124,7 +125,8 @@ export function sweepCommand(
     out(
       `${axis === 'profile' ? 'Store profiles' : 'Suites'} under fix ${flags.fix}, seed ${flags.seed}: ` +
         `runs violating each property, out of ${flags.runs} runs per column.\n` +
-        `${renderGrid(columns)}\n\nColumns:\n${legend.join('\n')}\n`,
+        `${renderGrid(columns)}\n\nColumns:\n${legend.join('\n')}\n\n` +
+        `Situations reached:\n${renderCoverage(columns)}\n`,
     );
     const counterexamples = renderColumnCounterexamples(columns);
     if (counterexamples !== '') out(`\n${counterexamples}\n`);

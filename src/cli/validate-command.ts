@@ -7,6 +7,7 @@ import { validate, type ValidateResult } from '../explore/validate.ts';
 import { validateJson } from '../report/json.ts';
 import {
   renderCounterexamples,
+  renderCoverage,
   renderFixes,
   renderMatrix,
   type ReplayTarget,
@@ -113,6 +114,8 @@ export function validateCommand(flags: ValidateFlags, out: (text: string) => voi
     out(validateJson(result, target));
   } else {
     out(`${renderMatrix(result)}\n\nFixes:\n${renderFixes(result)}\n`);
+    const columns = result.fixes.map((report) => ({ label: report.fix, report }));
+    out(`\nSituations reached:\n${renderCoverage(columns)}\n`);
     const counterexamples = renderCounterexamples(result, target);
     if (counterexamples !== '') out(`\n${counterexamples}\n`);
     out(

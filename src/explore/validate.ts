@@ -3,6 +3,7 @@
 // fast-check and keeps it as a replayable counterexample. Results are data; src/report renders.
 import fc from 'fast-check';
 import { PROPERTY_IDS } from '../check/property.ts';
+import { MARK_IDS, type MarkId } from '../model/marks.ts';
 import { describePlan } from '../model/teardown.ts';
 import type { Fix } from '../scenario/fixes.ts';
 import { baselinePlan, type Variation } from '../scenario/resolve.ts';
@@ -49,6 +50,8 @@ export interface FixReport {
   /** What the teardown costs, virtual ms: last spec end to the last process exit. */
   readonly teardownMs: { readonly median: number; readonly p95: number; readonly max: number };
   readonly counterexamples: readonly Counterexample[];
+  /** Per coverage mark, how many runs reached it (src/model/marks.ts). */
+  readonly coverage: Readonly<Record<MarkId, number>>;
 }
 
 export interface ValidateResult {
@@ -108,6 +111,7 @@ export function validateFix(scenario: Scenario, fix: Fix, options: ValidateOptio
   const violations = zeroCounts();
   const firstIndex = new Map<VerdictId, number>();
   const durations: number[] = [];
+  const coverage = Object.fromEntries(MARK_IDS.map((id) => [id, 0])) as Record<MarkId, number>;
   let index = 0;
 
   const count = fc.property(variationArbitrary(scenario), (variation) => {
@@ -118,6 +122,7 @@ export function validateFix(scenario: Scenario, fix: Fix, options: ValidateOptio
       if (!firstIndex.has(verdict)) firstIndex.set(verdict, index);
     }
     durations.push(teardownMs(outcome.sim.history));
+    for (const id of outcome.sim.history.marks.keys()) coverage[id as MarkId]++;
     index++;
     options.onProgress?.({ fix: fix.name, done: index, total: options.runs });
     return true;
@@ -140,6 +145,7 @@ export function validateFix(scenario: Scenario, fix: Fix, options: ValidateOptio
       max: durations.at(-1) ?? 0,
     },
     counterexamples,
+    coverage,
   };
 }
 

@@ -107,6 +107,8 @@ export interface History {
   /** Virtual time at which the run ended (every process exited, or a budget ran out). */
   endMs: number;
   budget: BudgetExceeded | null;
+  /** How many times each coverage mark (src/model/marks.ts) was reached. */
+  readonly marks: Map<string, number>;
 }
 
 export function emptyHistory(startUtcMs: number): History {
@@ -122,5 +124,6 @@ export function emptyHistory(startUtcMs: number): History {
     backendStoppedAtMs: null,
     endMs: 0,
     budget: null,
+    marks: new Map(),
   };
 }

@@ -19,6 +19,7 @@ import type { DataStorage } from './datastorage.ts';
 import type { CallRecord, History } from './history.ts';
 import type { StoreKnobs } from './knobs.ts';
 import { Logger, STORE_LOGGER } from './logger.ts';
+import { mark } from './marks.ts';
 import { backgroundWriter } from './writer.ts';
 
 /** A flush request as the writer receives it: the writer answers on `reply` (capacity 1). */
@@ -41,6 +42,14 @@ export class BufferedAuditStore {
   drops = 0;
   failedBatches = 0;
   batchSeq = 0;
+  /** What the writer and callers are doing right now, for the coverage marks. */
+  readonly activity = {
+    batch: [] as readonly number[],
+    attemptInFlight: false,
+    sleepingBetweenAttempts: false,
+    flushesInFlight: 0,
+    auditsBetweenCheckAndSend: 0,
+  };
 
   constructor(
     readonly rt: Runtime,
@@ -81,9 +90,16 @@ export class BufferedAuditStore {
 
     // Under the lock the send follows the check in the same step; without it, it is a step of
     // its own, and a Close may come between the two.
-    const sent = lockedEnqueue
-      ? this.rt.offer(this.buffer as Channel<unknown>, eventId)
-      : ((yield select([sendCase(this.buffer, eventId)], true)) as SelectResult).index !== -1;
+    let sent: boolean;
+    if (lockedEnqueue) {
+      sent = this.rt.offer(this.buffer as Channel<unknown>, eventId);
+    } else {
+      const between = closedCheck ? 1 : 0;
+      this.activity.auditsBetweenCheckAndSend += between;
+      const picked = (yield select([sendCase(this.buffer, eventId)], true)) as SelectResult;
+      this.activity.auditsBetweenCheckAndSend -= between;
+      sent = picked.index !== -1;
+    }
     if (!sent) {
       this.drops++;
       return this.end(call, 'audit buffer full');
@@ -95,6 +111,7 @@ export class BufferedAuditStore {
   *flush(ctx: Context, timeoutMs: number | null): Go<string | null> {
     const call = this.begin('flush', timeoutMs, null);
     const knobs = this.knobs;
+    this.activity.flushesInFlight++;
 
     if (knobs.flushClosedCheck) {
       yield STEP;
@@ -120,6 +137,7 @@ export class BufferedAuditStore {
 
     yield STEP;
     const wasOpen = this.closed.compareAndSwap(0, 1);
+    if (wasOpen) this.markCloseSituations();
     if (!wasOpen && knobs.idempotentClose) return this.end(call, null);
     this.logger.log('INFO', 'Closing audit store, flushing remaining events');
 
@@ -149,6 +167,23 @@ export class BufferedAuditStore {
     return this.end(call, null);
   }
 
+  private markCloseSituations(): void {
+    const { attemptInFlight, sleepingBetweenAttempts, flushesInFlight } = this.activity;
+    if (attemptInFlight) mark(this.history, 'close-during-write');
+    if (sleepingBetweenAttempts) mark(this.history, 'close-during-retry-sleep');
+    if (flushesInFlight > 0 || this.flushRequests.length > 0) {
+      mark(this.history, 'flush-and-close-together');
+    }
+    if (this.activity.auditsBetweenCheckAndSend > 0) {
+      mark(this.history, 'audit-between-check-and-send');
+    }
+  }
+
+  /** Events accepted but not yet written: queued in the channel or in the writer's batch. */
+  unwrittenEvents(): number {
+    return this.buffer.length + this.activity.batch.length;
+  }
+
   private *cancelContext(): Go {
     yield STEP;
     this.context?.cancel();
@@ -172,6 +207,7 @@ export class BufferedAuditStore {
   }
 
   private end(call: CallRecord, error: string | null): string | null {
+    if (call.call === 'flush') this.activity.flushesInFlight--;
     call.endMs = this.rt.nowMs;
     call.outcome = error === null ? 'ok' : 'failed';
     call.error = error;

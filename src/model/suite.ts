@@ -10,6 +10,7 @@ import { DataStorage, type DataStorageConfig } from './datastorage.ts';
 import { emptyHistory, type History, type TeardownStepRecord } from './history.ts';
 import type { StoreKnobs } from './knobs.ts';
 import { Logger, SUITE_LOGGER } from './logger.ts';
+import { mark } from './marks.ts';
 import { BufferedAuditStore } from './store.ts';
 import { describeStep, type TeardownStep } from './teardown.ts';
 
@@ -62,6 +63,7 @@ class Suite {
   /** Released by each process when it reaches `synchronized`. */
   readonly barrier: WaitGroup;
   private readonly arrived = new Set<number>();
+  readonly stores: BufferedAuditStore[] = [];
   private nextEventId = 1;
   private exited = 0;
 
@@ -98,6 +100,7 @@ class Suite {
       ? new BufferedAuditStore(this.rt, p.id, this.spec.store, this.dataStorage, this.history)
       : null;
     store?.start();
+    if (store !== null) this.stores.push(store);
     const manager = { cancelledAtMs: null as number | null };
     this.rt.go(`p${p.id}.reconciler`, p.id, this.reconciler(p, store, manager));
 
@@ -246,6 +249,10 @@ class Teardown {
       case 'stopDataStorage': {
         yield STEP;
         const first = dataStorage.stop();
+        const live = this.suite.stores.filter((s) => !rt.groupKilled(s.process));
+        if (first && live.some((s) => s.unwrittenEvents() > 0)) {
+          mark(this.suite.history, 'stop-with-batch-pending');
+        }
         yield sleep(spec.stopDataStorageMs);
         if (first) this.log.log('INFO', 'DataStorage infrastructure stopped');
         else this.log.log('WARN', 'Infrastructure stop failed', { error: 'no such container' });

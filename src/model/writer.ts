@@ -6,10 +6,12 @@ import { Ticker, after } from '../sim/sync.ts';
 import { backoffMs } from './backoff.ts';
 import { attemptErrorText, retryable } from './datastorage.ts';
 import type { WriterRecord } from './history.ts';
+import { mark } from './marks.ts';
 import type { BufferedAuditStore, FlushRequest } from './store.ts';
 
-// Case indices of the writer's select; case 1 is the ticker.
+// Case indices of the writer's select.
 const EVENT = 0;
+const TICK = 1;
 const FLUSH = 2;
 const STOP = 3;
 
@@ -19,15 +21,18 @@ export function* backgroundWriter(store: BufferedAuditStore, record: WriterRecor
   const cases = [recvCase(store.buffer), recvCase(ticker.ch), recvCase(store.flushRequests)];
   if (knobs.stopSignal === 'done-channel') cases.push(recvCase(store.stop));
   let batch: number[] = [];
+  store.activity.batch = batch;
 
   for (;;) {
     const picked = (yield select(cases)) as SelectResult;
+    markTickAndClose(store, picked, ticker.ch.length);
     const stopping = picked.index === STOP || (picked.index === EVENT && !picked.ok);
     if (stopping) {
       if (picked.index === STOP && knobs.drainOnStop) yield* drainInto(store, batch);
       const writeLast = batch.length > 0 && (picked.index === EVENT || knobs.drainOnStop);
       if (knobs.ackBeforeWrite) store.writerDone.done();
       if (writeLast) yield* writeBatchWithRetry(store, batch);
+      store.activity.batch = [];
       ticker.stop();
       record.exitedMs = store.rt.nowMs;
       if (!knobs.ackBeforeWrite) store.writerDone.done();
@@ -49,11 +54,20 @@ export function* backgroundWriter(store: BufferedAuditStore, record: WriterRecor
     if (batch.length > 0) {
       yield* writeBatchWithRetry(store, batch);
       batch = [];
+      store.activity.batch = batch;
     }
     if (request !== null && knobs.flushReplies && !knobs.ackBeforeWrite) {
       yield send(request.reply, null);
     }
   }
+}
+
+/** Right after a select both cases are as they were when it chose, so "both ready" is exact. */
+function markTickAndClose(store: BufferedAuditStore, picked: SelectResult, ticks: number): void {
+  const closedAndDrained = store.buffer.closed && store.buffer.length === 0;
+  const tickPicked = picked.index === TICK && closedAndDrained;
+  const closePicked = picked.index === EVENT && !picked.ok && ticks > 0;
+  if (tickPicked || closePicked) mark(store.history, 'tick-and-close-ready');
 }
 
 function flushRequestOf(picked: SelectResult): FlushRequest | null {
@@ -100,7 +114,9 @@ export function* writeBatchWithRetry(store: BufferedAuditStore, batch: readonly 
         ? null
         : store.context.withTimeout(`p${store.process}.attempt`, knobs.attemptTimeoutMs);
     const record = { process: store.process, batchId, attempt, eventIds: batch };
+    store.activity.attemptInFlight = true;
     const result = yield* store.dataStorage.post(record, knobs.clientTimeoutMs, ctx);
+    store.activity.attemptInFlight = false;
     if (result === 'ok') return;
 
     const { url, config } = store.dataStorage;
@@ -114,12 +130,15 @@ export function* writeBatchWithRetry(store: BufferedAuditStore, batch: readonly 
     if (attempt === maxAttempts) break;
 
     const pauseMs = backoffMs(knobs.backoff, attempt, (n) => store.rt.choose(n));
+    store.activity.sleepingBetweenAttempts = true;
     if (!knobs.cancellableSleep || store.context === null) {
       yield sleep(pauseMs);
+      store.activity.sleepingBetweenAttempts = false;
       continue;
     }
     const timer = recvCase(after(store.rt, `p${store.process}.backoff`, pauseMs));
     const woke = (yield select([timer, recvCase(store.context.done)])) as SelectResult;
+    store.activity.sleepingBetweenAttempts = false;
     if (woke.index === 1) return dropBatch(store, batch, 'shutdown during retry backoff');
   }
   dropBatch(store, batch, `max retries (${maxAttempts}) exceeded`);

@@ -4,6 +4,7 @@
 import Table from 'cli-table3';
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
+import { MARKS, MARK_IDS } from '../model/marks.ts';
 import { seconds } from './timestamp.ts';
 
 export interface ReplayTarget {
@@ -42,6 +43,23 @@ export function renderGrid(columns: readonly MatrixColumn[]): string {
   table.push(['teardown cost (median)', ...costs.map((t) => seconds(t.median))]);
   table.push(['teardown cost (p95)', ...costs.map((t) => seconds(t.p95))]);
   return table.toString();
+}
+
+/** How many runs of each column reached each coverage mark; a 0 means the exploration never put
+ * the store in that situation, so the matrix says nothing about it. */
+export function renderCoverage(columns: readonly MatrixColumn[]): string {
+  const table = new Table({
+    head: ['coverage mark (runs)', ...columns.map((c) => c.label)],
+    style: { head: [], border: [], compact: true },
+    colAligns: ['left', ...columns.map(() => 'right' as const)],
+  });
+  for (const id of MARK_IDS) table.push([id, ...columns.map((c) => String(c.report.coverage[id]))]);
+  const never = MARK_IDS.filter((id) => columns.every((c) => c.report.coverage[id] === 0));
+  const note =
+    never.length === 0
+      ? ''
+      : `\nNever reached: ${never.map((id) => `${id} (${MARKS[id]})`).join('; ')}.`;
+  return `${table.toString()}${note}`;
 }
 
 export function renderMatrix(result: ValidateResult): string {
