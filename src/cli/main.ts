@@ -87,6 +87,7 @@ program
     new Option('--seed <n>', 'fast-check seed, with --path').argParser(naturalNumber('--seed', 0)),
   )
   .option('--path <path>', 'fast-check path, with --seed')
+  .option('--svg <file>', "also write the run's swimlane timeline as an SVG picture")
   .action((file: string | undefined, options) => {
     exitCode = replayCommand(file, options, write);
   });

@@ -13,11 +13,13 @@ import {
 import { runOnce } from '../explore/run.ts';
 import { profile } from '../model/profiles.ts';
 import { describePlan } from '../model/teardown.ts';
+import { runSvg } from '../report/svg.ts';
 import { timelineLines, verdictLines } from '../report/timeline.ts';
 import { findFix } from '../scenario/fixes.ts';
 import { loadScenarioFile, parseScenario, type Scenario } from '../scenario/load.ts';
 import { zeroVariation, type Variation } from '../scenario/resolve.ts';
 import { AuditRaceError } from '../sim/errors.ts';
+import { writeOutputFile } from './output-file.ts';
 import { DEFAULT_SCENARIO } from './paths.ts';
 
 export interface ReplayFlags {
@@ -26,6 +28,8 @@ export interface ReplayFlags {
   readonly seed?: number;
   readonly path?: string;
   readonly profile?: string;
+  /** Also write the run's swimlane picture as an SVG file. */
+  readonly svg?: string;
 }
 
 interface ReplayInput {
@@ -117,5 +121,10 @@ export function replayCommand(
   out(`# ${outcome.sim.steps} steps, ${outcome.sim.decisions} scheduling decisions\n`);
   out(`${timelineLines(history).join('\n')}\n\n`);
   out(`${verdictLines(history, outcome.findings).join('\n')}\n`);
+  if (flags.svg !== undefined) {
+    const title = `${input.scenario.name}, fix ${fix.name}, store ${input.scenario.profile}`;
+    writeOutputFile(flags.svg, runSvg(history, outcome.findings, { title }));
+    out(`Wrote the swimlane picture to ${flags.svg}.\n`);
+  }
   return outcome.findings.length > 0 ? 1 : 0;
 }
