@@ -72,6 +72,8 @@ program
     'suite x property matrix over scenarios/suites: a suite name (e.g. workflowexecution) or all',
   )
   .option('--save <dir>', 'write each counterexample as a self-contained JSON file into <dir>')
+  .option('--report <file>', 'also write a Markdown report: matrix, counterexamples, pictures')
+  .option('--junit <file>', 'also write JUnit XML: one test case per fix x property')
   .action((options) => {
     exitCode = validateCommand(options, write);
   });

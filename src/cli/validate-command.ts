@@ -3,7 +3,10 @@
 // violates a property; the full matrix alone is a report and exits 0.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validate, type ValidateResult } from '../explore/validate.ts';
+import { runOnce } from '../explore/run.ts';
+import { validate, type Counterexample, type ValidateResult } from '../explore/validate.ts';
+import { validateJunit } from '../report/junit.ts';
+import { validateMarkdown } from '../report/markdown.ts';
 import { validateJson } from '../report/json.ts';
 import {
   renderCounterexamples,
@@ -19,6 +22,7 @@ import { profileSubjects, suiteSubjects, sweepCommand } from './sweep-command.ts
 import { loadScenarioFile, type Scenario } from '../scenario/load.ts';
 import { counterexampleFile } from '../explore/counterexample-file.ts';
 import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
+import { writeOutputFile } from './output-file.ts';
 import { Progress } from './progress.ts';
 import { wallNowMs } from './wallclock.ts';
 
@@ -33,6 +37,10 @@ export interface ValidateFlags {
   readonly profile?: string;
   /** A suite name or `all`: the suite sweep over scenarios/suites. */
   readonly suite?: string;
+  /** Also write a Markdown report (matrix, counterexamples with pictures, run facts). */
+  readonly report?: string;
+  /** Also write JUnit XML: one test case per fix x property. */
+  readonly junit?: string;
 }
 
 export const CLI_COMMAND = 'npx audit-race';
@@ -76,6 +84,29 @@ function sweep(
   return requested.length > 0 && violated ? 1 : 0;
 }
 
+function writeReports(
+  flags: ValidateFlags,
+  scenario: Scenario,
+  result: ValidateResult,
+  target: ReplayTarget,
+  elapsedS: number,
+  out: (text: string) => void,
+): void {
+  const say = (text: string) => (flags.json ? undefined : out(text));
+  if (flags.report !== undefined) {
+    const replay = (c: Counterexample) => {
+      const outcome = runOnce(scenario, findFix(scenario, c.fix), c.variation);
+      return { history: outcome.sim.history, findings: outcome.findings };
+    };
+    writeOutputFile(flags.report, validateMarkdown(result, target, { replay, elapsedS }));
+    say(`Wrote the Markdown report to ${flags.report}.\n`);
+  }
+  if (flags.junit !== undefined) {
+    writeOutputFile(flags.junit, validateJunit(result, target));
+    say(`Wrote JUnit XML to ${flags.junit}.\n`);
+  }
+}
+
 /** Runs the command; returns the exit code. */
 export function validateCommand(flags: ValidateFlags, out: (text: string) => void): number {
   const scenarioPath = flags.scenario ?? DEFAULT_SCENARIO;
@@ -84,8 +115,12 @@ export function validateCommand(flags: ValidateFlags, out: (text: string) => voi
     command: CLI_COMMAND,
     scenarioArg: flags.scenario === undefined ? null : displayPath(scenarioPath),
   };
-  if (flags.suite !== undefined || flags.profile === 'all')
+  if (flags.suite !== undefined || flags.profile === 'all') {
+    if (flags.report !== undefined || flags.junit !== undefined) {
+      throw new AuditRaceError('USAGE', '--report and --junit take one scenario and profile.');
+    }
     return sweep(flags, requested, target, out);
+  }
 
   let scenario = loadScenarioFile(scenarioPath);
   if (flags.profile !== undefined) {
@@ -122,6 +157,7 @@ export function validateCommand(flags: ValidateFlags, out: (text: string) => voi
       `\n${total} runs in ${elapsedS.toFixed(1)} s (${(total / elapsedS).toFixed(0)} runs/s, shrinking included).\n`,
     );
   }
+  writeReports(flags, scenario, result, target, elapsedS, out);
   if (flags.save !== undefined) {
     const written = saveCounterexamples(flags.save, scenario, result);
     if (!flags.json) out(`Wrote ${written.length} counterexample files to ${flags.save}.\n`);
