@@ -5,6 +5,7 @@ import { PROFILE_NAMES } from '../model/profiles.ts';
 import { BUILT_IN_FIXES } from '../scenario/fixes.ts';
 import { scenarioJsonSchema } from '../scenario/json-schema.ts';
 import { AuditRaceError } from '../sim/errors.ts';
+import { fitCommand } from './fit-command.ts';
 import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
 import { replayCommand } from './replay-command.ts';
 import { validateCommand } from './validate-command.ts';
@@ -63,6 +64,17 @@ program
     1,
   )
   .option('--json', 'print the result as JSON (format audit-race/validate, version 1)')
+  .addOption(
+    new Option('--strategy <name>', 'how schedules are explored')
+      .choices(['random', 'pct', 'exhaustive'])
+      .default('random'),
+  )
+  .option(
+    '--depth <d>',
+    'pct: bug depth d (d-1 priority change points, default 3); exhaustive: most preemptions ' +
+      'per schedule (default 2)',
+    naturalNumber('--depth', 1),
+  )
   .option(
     '-p, --profile <name>',
     `store profile instead of the scenario's, or "all" for a profile x property matrix`,
@@ -92,6 +104,19 @@ program
   .option('--svg <file>', "also write the run's swimlane timeline as an SVG picture")
   .action((file: string | undefined, options) => {
     exitCode = replayCommand(file, options, write);
+  });
+
+program
+  .command('fit')
+  .description(
+    'Read a CI log of failed audit writes: infer batches, writers, attempts, the backoff rule ' +
+      'and when DataStorage went away; replay a scenario built from that; check claims.',
+  )
+  .argument('<logfile>', 'log with "Failed to write audit batch" lines (zap console format)')
+  .option('--claim-backoff <list>', 'claimed sleeps between attempts in seconds, e.g. 1,4,16')
+  .option('--claim-retry-window <duration>', 'claimed time from first to last attempt, e.g. 21s')
+  .action((file: string, options) => {
+    exitCode = fitCommand(file, options, write);
   });
 
 program

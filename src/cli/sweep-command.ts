@@ -3,12 +3,14 @@
 // version and which teardown has which race" is answered by exploration, not from memory.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { RANDOM, type Strategy } from '../explore/arbitrary.ts';
 import { validateFix, type FixReport } from '../explore/validate.ts';
 import { PROFILE_NAMES } from '../model/profiles.ts';
 import { VALIDATE_JSON_VERSION } from '../report/json.ts';
 import {
   renderColumnCounterexamples,
   renderCoverage,
+  renderSearches,
   renderGrid,
   replayCommand,
   type ReplayTarget,
@@ -41,6 +43,7 @@ export interface SweepFlags {
   readonly runs: number;
   readonly seed: number;
   readonly json: boolean;
+  readonly strategy?: Strategy;
 }
 
 /** The scenario under every store profile, labelled by the profile's date. */
@@ -92,6 +95,7 @@ export function sweepCommand(
     const report: FixReport = validateFix(subject.scenario, fix, {
       runs: flags.runs,
       seed: flags.seed,
+      strategy: flags.strategy ?? RANDOM,
       onProgress: ({ done }) => progress.update(subject.label, i * flags.runs + done),
     });
     return { ...subject, report };
@@ -128,6 +132,9 @@ export function sweepCommand(
         `${renderGrid(columns)}\n\nColumns:\n${legend.join('\n')}\n\n` +
         `Situations reached:\n${renderCoverage(columns)}\n`,
     );
+    const searches = renderSearches(columns);
+    if (searches !== '') out(`\n${searches}\n`);
+    out('');
     const counterexamples = renderColumnCounterexamples(columns);
     if (counterexamples !== '') out(`\n${counterexamples}\n`);
   }

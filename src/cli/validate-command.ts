@@ -3,6 +3,7 @@
 // violates a property; the full matrix alone is a report and exits 0.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RANDOM, type Strategy } from '../explore/arbitrary.ts';
 import { runOnce } from '../explore/run.ts';
 import { validate, type Counterexample, type ValidateResult } from '../explore/validate.ts';
 import { validateJunit } from '../report/junit.ts';
@@ -11,6 +12,7 @@ import { validateJson } from '../report/json.ts';
 import {
   renderCounterexamples,
   renderCoverage,
+  renderSearches,
   renderFixes,
   renderMatrix,
   type ReplayTarget,
@@ -33,6 +35,8 @@ export interface ValidateFlags {
   readonly seed: number;
   readonly json: boolean;
   readonly save?: string;
+  readonly strategy: 'random' | 'pct' | 'exhaustive';
+  readonly depth?: number;
   /** A store profile to use instead of the scenario's, or `all` for the profile sweep. */
   readonly profile?: string;
   /** A suite name or `all`: the suite sweep over scenarios/suites. */
@@ -70,7 +74,7 @@ function sweep(
   if (flags.suite !== undefined && flags.profile !== undefined) {
     throw new AuditRaceError('USAGE', '--suite and --profile go one at a time.');
   }
-  const sweepFlags = { ...flags, fix: requested[0] ?? 'baseline' };
+  const sweepFlags = { ...flags, fix: requested[0] ?? 'baseline', strategy: strategyOf(flags) };
   const subjects =
     flags.suite !== undefined
       ? suiteSubjects(flags.suite, CLI_COMMAND)
@@ -107,6 +111,13 @@ function writeReports(
   }
 }
 
+/** The exploration strategy the flags ask for (PCT's step count is estimated per fix later). */
+export function strategyOf(flags: Pick<ValidateFlags, 'strategy' | 'depth'>): Strategy {
+  if (flags.strategy === 'pct') return { kind: 'pct', depth: flags.depth ?? 3, steps: 0 };
+  if (flags.strategy === 'exhaustive') return { kind: 'exhaustive', preemptions: flags.depth ?? 2 };
+  return RANDOM;
+}
+
 /** Runs the command; returns the exit code. */
 export function validateCommand(flags: ValidateFlags, out: (text: string) => void): number {
   const scenarioPath = flags.scenario ?? DEFAULT_SCENARIO;
@@ -137,6 +148,7 @@ export function validateCommand(flags: ValidateFlags, out: (text: string) => voi
   const result = validate(scenario, fixes, {
     runs: flags.runs,
     seed: flags.seed,
+    strategy: strategyOf(flags),
     onProgress: ({ fix, done }) => {
       const before = fixes.findIndex((f) => f.name === fix) * flags.runs;
       progress.update(fix, before + done);
@@ -151,6 +163,8 @@ export function validateCommand(flags: ValidateFlags, out: (text: string) => voi
     out(`${renderMatrix(result)}\n\nFixes:\n${renderFixes(result)}\n`);
     const columns = result.fixes.map((report) => ({ label: report.fix, report }));
     out(`\nSituations reached:\n${renderCoverage(columns)}\n`);
+    const searches = renderSearches(columns);
+    if (searches !== '') out(`\n${searches}\n`);
     const counterexamples = renderCounterexamples(result, target);
     if (counterexamples !== '') out(`\n${counterexamples}\n`);
     out(

@@ -16,13 +16,15 @@ export function encodeCase(v: Variation): string {
     v.managerDrainMs,
     v.stopEnvMs,
     v.tape,
+    ...(v.pctDepth === undefined ? [] : [v.pctDepth]),
   ];
   return PREFIX + Buffer.from(JSON.stringify(fields), 'utf8').toString('base64url');
 }
 
 function fromFields(fields: unknown): unknown {
-  if (!Array.isArray(fields) || fields.length !== 7) return undefined;
-  const [specEndShiftMs, burstShiftMs, late, latencyMs, managerDrainMs, stopEnvMs, tape] = fields;
+  if (!Array.isArray(fields) || (fields.length !== 7 && fields.length !== 8)) return undefined;
+  const [specEndShiftMs, burstShiftMs, late, latencyMs, managerDrainMs, stopEnvMs, tape, pctDepth] =
+    fields;
   const lateBursts = Array.isArray(late)
     ? late.map((bursts: unknown) =>
         Array.isArray(bursts)
@@ -33,7 +35,8 @@ function fromFields(fields: unknown): unknown {
           : bursts,
       )
     : late;
-  return { specEndShiftMs, burstShiftMs, lateBursts, latencyMs, managerDrainMs, stopEnvMs, tape };
+  const base = { specEndShiftMs, burstShiftMs, lateBursts, latencyMs, managerDrainMs, stopEnvMs };
+  return pctDepth === undefined ? { ...base, tape } : { ...base, tape, pctDepth };
 }
 
 export function decodeCase(code: string): Variation {

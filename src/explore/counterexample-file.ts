@@ -25,6 +25,7 @@ export const variationSchema = z.strictObject({
   managerDrainMs: z.number().int().nonnegative().nullable(),
   stopEnvMs: z.number().int().nonnegative().nullable(),
   tape: z.array(z.number().int().nonnegative()),
+  pctDepth: z.number().int().min(1).optional(),
 });
 
 const fileSchema = z.object({

@@ -4,7 +4,8 @@ import { checkAll } from '../check/index.ts';
 import type { Violation } from '../check/property.ts';
 import type { History } from '../model/history.ts';
 import { simulate, type RunSpec, type SimResult } from '../model/suite.ts';
-import { TapeDecisions } from '../sim/decisions.ts';
+import { TapeDecisions, type DecisionSource } from '../sim/decisions.ts';
+import { PctDecisions } from '../sim/pct.ts';
 import type { Fix } from '../scenario/fixes.ts';
 import { resolveRun, type Variation } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -33,9 +34,26 @@ function budgetFinding(history: History): Finding[] {
   return [{ verdict: 'livelock', atMs: budget.atMs, process: null, message }];
 }
 
+/** The decision source a variation asks for: its tape, or PCT seeded by it. */
+export function decisionsFor(variation: Variation): DecisionSource {
+  if (variation.pctDepth === undefined) return new TapeDecisions(variation.tape);
+  const [seed = 0, ...changePoints] = variation.tape;
+  return new PctDecisions(seed, changePoints);
+}
+
 export function runOnce(scenario: Scenario, fix: Fix, variation: Variation): RunOutcome {
+  return runOnceWith(scenario, fix, variation, decisionsFor(variation));
+}
+
+/** runOnce with the decision source given by the caller (a search that records options). */
+export function runOnceWith(
+  scenario: Scenario,
+  fix: Fix,
+  variation: Variation,
+  decisions: DecisionSource,
+): RunOutcome {
   const spec = resolveRun(scenario, fix, variation);
-  const sim = simulate(spec, new TapeDecisions(variation.tape));
+  const sim = simulate(spec, decisions);
   const findings: Finding[] = checkAll(sim.history).map((v) => ({
     verdict: v.property,
     atMs: v.atMs,

@@ -2,73 +2,43 @@
 // that violate each property, then shrinks the first violating run of each property with
 // fast-check and keeps it as a replayable counterexample. Results are data; src/report renders.
 import fc from 'fast-check';
-import { PROPERTY_IDS } from '../check/property.ts';
-import { MARK_IDS, type MarkId } from '../model/marks.ts';
 import { describePlan } from '../model/teardown.ts';
 import type { Fix } from '../scenario/fixes.ts';
-import { baselinePlan, type Variation } from '../scenario/resolve.ts';
+import { baselinePlan, zeroVariation, type Variation } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { variationArbitrary } from './arbitrary.ts';
+import { RANDOM, variationArbitrary, type Strategy } from './arbitrary.ts';
 import { encodeCase } from './case-code.ts';
-import { runOnce, teardownMs, type VerdictId } from './run.ts';
-
-export const VERDICT_IDS: readonly VerdictId[] = [...PROPERTY_IDS, 'livelock'];
+import { exhaustive } from './exhaustive.ts';
+import {
+  Tally,
+  VERDICT_IDS,
+  keptBy,
+  type Counterexample,
+  type FixReport,
+  type ValidateResult,
+} from './results.ts';
+import { runOnce, type VerdictId } from './run.ts';
 
 export interface ValidateOptions {
   readonly runs: number;
   readonly seed: number;
+  /** How schedules are drawn; uniform random tapes by default. */
+  readonly strategy?: Strategy;
   /** Called after every run of the counting pass, for progress display. */
   readonly onProgress?: (progress: { fix: string; done: number; total: number }) => void;
 }
 
-export interface Counterexample {
-  readonly fix: string;
-  readonly verdict: VerdictId;
-  /** The first finding of that verdict in the shrunk run. */
-  readonly message: string;
-  readonly atMs: number;
-  readonly variation: Variation;
-  /** `--case` value for `audit-race replay`. */
-  readonly caseCode: string;
-  /** fast-check's replay coordinates of the shrunk run. */
-  readonly fastCheck: { readonly seed: number; readonly path: string };
-  /** What the shrunk run kept: events emitted, processes, decisions it took. */
-  readonly kept: {
-    readonly events: number;
-    readonly processes: number;
-    readonly decisions: number;
-  };
-}
+export type { Counterexample, FixReport, ValidateResult } from './results.ts';
+export { VERDICT_IDS } from './results.ts';
 
-export interface FixReport {
-  readonly fix: string;
-  readonly summary: string;
-  readonly plan: string;
-  readonly runs: number;
-  /** Per verdict, how many runs had at least one finding of it. */
-  readonly violations: Readonly<Record<VerdictId, number>>;
-  /** What the teardown costs, virtual ms: last spec end to the last process exit. */
-  readonly teardownMs: { readonly median: number; readonly p95: number; readonly max: number };
-  readonly counterexamples: readonly Counterexample[];
-  /** Per coverage mark, how many runs reached it (src/model/marks.ts). */
-  readonly coverage: Readonly<Record<MarkId, number>>;
-}
-
-export interface ValidateResult {
-  readonly scenario: string;
-  readonly profile: string;
-  readonly seed: number;
-  readonly runs: number;
-  readonly fixes: readonly FixReport[];
-}
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
-}
-
-function zeroCounts(): Record<VerdictId, number> {
-  return Object.fromEntries(VERDICT_IDS.map((id) => [id, 0])) as Record<VerdictId, number>;
+/**
+ * The strategy with PCT's step count filled in: PCT draws its change points among the goroutine
+ * picks of a run, estimated from the scenario as written.
+ */
+export function strategyFor(scenario: Scenario, fix: Fix, strategy: Strategy = RANDOM): Strategy {
+  if (strategy.kind !== 'pct' || strategy.steps > 0) return strategy;
+  const steps = runOnce(scenario, fix, zeroVariation(scenario)).sim.decisions;
+  return { ...strategy, steps: Math.max(steps, 1) };
 }
 
 /** Shrinks the run at `index` of the counting pass to a minimal one that still shows `verdict`. */
@@ -81,7 +51,8 @@ function shrink(
 ): Counterexample {
   const violates = (v: Variation) =>
     runOnce(scenario, fix, v).findings.some((f) => f.verdict === verdict);
-  const property = fc.property(variationArbitrary(scenario), (v) => !violates(v));
+  const arbitrary = variationArbitrary(scenario, strategyFor(scenario, fix, options.strategy));
+  const property = fc.property(arbitrary, (v) => !violates(v));
   const details = fc.check(property, {
     seed: options.seed,
     path: String(index),
@@ -93,8 +64,6 @@ function shrink(
   }
   const outcome = runOnce(scenario, fix, variation);
   const finding = outcome.findings.find((f) => f.verdict === verdict)!;
-  const events = outcome.sim.history.calls.filter((c) => c.call === 'storeAudit').length;
-  const processes = outcome.spec.processes.filter((p) => p.events.length > 0).length;
   return {
     fix: fix.name,
     verdict,
@@ -103,28 +72,31 @@ function shrink(
     variation,
     caseCode: encodeCase(variation),
     fastCheck: { seed: options.seed, path: details.counterexamplePath },
-    kept: { events, processes, decisions: outcome.sim.decisions },
+    origin: `fast-check seed ${options.seed} path ${details.counterexamplePath}`,
+    kept: keptBy(outcome),
   };
 }
 
+/** Explores one fix with the options' strategy: sampled by fast-check, or exhaustively. */
 export function validateFix(scenario: Scenario, fix: Fix, options: ValidateOptions): FixReport {
-  const violations = zeroCounts();
-  const firstIndex = new Map<VerdictId, number>();
-  const durations: number[] = [];
-  const coverage = Object.fromEntries(MARK_IDS.map((id) => [id, 0])) as Record<MarkId, number>;
-  let index = 0;
+  const strategy = options.strategy ?? RANDOM;
+  if (strategy.kind === 'exhaustive') {
+    return exhaustive(scenario, fix, {
+      preemptions: strategy.preemptions,
+      maxSchedules: options.runs,
+      onProgress: (done) => options.onProgress?.({ fix: fix.name, done, total: options.runs }),
+    });
+  }
 
-  const count = fc.property(variationArbitrary(scenario), (variation) => {
-    const outcome = runOnce(scenario, fix, variation);
-    const seen = new Set(outcome.findings.map((f) => f.verdict));
-    for (const verdict of seen) {
-      violations[verdict]++;
+  const tally = new Tally();
+  const firstIndex = new Map<VerdictId, number>();
+  const arbitrary = variationArbitrary(scenario, strategyFor(scenario, fix, strategy));
+  const count = fc.property(arbitrary, (variation) => {
+    const index = tally.runs;
+    for (const verdict of tally.add(runOnce(scenario, fix, variation))) {
       if (!firstIndex.has(verdict)) firstIndex.set(verdict, index);
     }
-    durations.push(teardownMs(outcome.sim.history));
-    for (const id of outcome.sim.history.marks.keys()) coverage[id as MarkId]++;
-    index++;
-    options.onProgress?.({ fix: fix.name, done: index, total: options.runs });
+    options.onProgress?.({ fix: fix.name, done: tally.runs, total: options.runs });
     return true;
   });
   fc.check(count, { seed: options.seed, numRuns: options.runs });
@@ -132,31 +104,28 @@ export function validateFix(scenario: Scenario, fix: Fix, options: ValidateOptio
   const counterexamples = VERDICT_IDS.filter((v) => firstIndex.has(v)).map((verdict) =>
     shrink(scenario, fix, verdict, firstIndex.get(verdict)!, options),
   );
-  durations.sort((a, b) => a - b);
   return {
     fix: fix.name,
     summary: fix.summary,
     plan: describePlan(fix.plan(baselinePlan(scenario))),
-    runs: index,
-    violations,
-    teardownMs: {
-      median: percentile(durations, 0.5),
-      p95: percentile(durations, 0.95),
-      max: durations.at(-1) ?? 0,
-    },
+    runs: tally.runs,
+    violations: tally.violations,
+    teardownMs: tally.teardownMs(),
     counterexamples,
-    coverage,
+    coverage: tally.coverage,
   };
 }
 
-export function validate(scenario: Scenario, fixes: readonly Fix[], options: ValidateOptions) {
-  const reports = fixes.map((fix) => validateFix(scenario, fix, options));
-  const result: ValidateResult = {
+export function validate(
+  scenario: Scenario,
+  fixes: readonly Fix[],
+  options: ValidateOptions,
+): ValidateResult {
+  return {
     scenario: scenario.name,
     profile: scenario.profile,
     seed: options.seed,
     runs: options.runs,
-    fixes: reports,
+    fixes: fixes.map((fix) => validateFix(scenario, fix, options)),
   };
-  return result;
 }

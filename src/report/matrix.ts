@@ -62,6 +62,27 @@ export function renderCoverage(columns: readonly MatrixColumn[]): string {
   return `${table.toString()}${note}`;
 }
 
+/** For a systematic search, what it explored and what that proves. */
+export function renderSearches(columns: readonly MatrixColumn[]): string {
+  const lines: string[] = [];
+  for (const { label, report } of columns) {
+    const search = report.search;
+    if (search === undefined) continue;
+    const bound = `schedules with at most ${search.preemptions} preemptions`;
+    const scope = search.complete
+      ? `all ${search.schedules} ${bound}`
+      : `${search.schedules} ${bound} (bound not exhausted: raise --runs)`;
+    const violated = Object.entries(report.violations)
+      .filter(([, n]) => n > 0)
+      .map(([v]) => v);
+    const verdict = violated.length === 0 ? 'no violation' : `violated: ${violated.join(', ')}`;
+    lines.push(`  ${label}: ${verdict} in ${scope}; ${search.distinctOutcomes} distinct outcomes.`);
+  }
+  return lines.length === 0
+    ? ''
+    : `Exhaustive search of the scenario as written:\n${lines.join('\n')}`;
+}
+
 export function renderMatrix(result: ValidateResult): string {
   const header =
     `Scenario ${result.scenario} (store ${result.profile}), seed ${result.seed}: ` +
@@ -95,7 +116,7 @@ export function renderColumnCounterexamples(
       lines.push(`  ${c.verdict}: ${c.message}`);
       lines.push(
         `    kept ${events} events in ${processes} processes, ${decisions} scheduling decisions;` +
-          ` fast-check seed ${c.fastCheck.seed} path ${c.fastCheck.path}`,
+          ` ${c.origin}`,
       );
       lines.push(`    replay: ${replayCommand(c, target)}`);
     }

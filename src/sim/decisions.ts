@@ -5,6 +5,12 @@
 export interface DecisionSource {
   /** A choice among `options` (>= 1) alternatives: an integer in [0, options). */
   choose(options: number): number;
+  /**
+   * Which of several runnable goroutines runs next (an index into `runnable`). Optional: a source
+   * without it picks with `choose(runnable.length)`. Strategies that reason about goroutines
+   * (PCT's priorities) implement it.
+   */
+  pickGoroutine?(runnable: readonly { readonly id: number }[]): number;
   /** How many decisions with more than one option were taken so far. */
   readonly taken: number;
 }
@@ -43,5 +49,24 @@ export class SeededDecisions implements DecisionSource {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     const unit = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     return Math.floor(unit * options);
+  }
+}
+
+/**
+ * A tape that also records how many options each decision had, so a systematic search can
+ * enumerate the alternatives of a schedule it has just run.
+ */
+export class RecordingTape implements DecisionSource {
+  taken = 0;
+  /** Options of every decision taken, in order (decisions with one option are not counted). */
+  readonly options: number[] = [];
+
+  constructor(private readonly tape: readonly number[]) {}
+
+  choose(options: number): number {
+    if (options <= 1) return 0;
+    const i = this.taken++;
+    this.options.push(options);
+    return i < this.tape.length ? this.tape[i]! % options : 0;
   }
 }

@@ -41,12 +41,18 @@ export class Runtime {
   private readonly killedGroups = new Set<number>();
   private timerSeq = 0;
   private halted = false;
+  private readonly pick: (runnable: readonly Goroutine[]) => number;
 
   constructor(
     private readonly decisions: DecisionSource,
     private readonly budgets: Budgets,
     private readonly hooks: RuntimeHooks,
-  ) {}
+  ) {
+    this.pick =
+      decisions.pickGoroutine === undefined
+        ? (runnable) => decisions.choose(runnable.length)
+        : (runnable) => decisions.pickGoroutine!(runnable);
+  }
 
   /** Starts a goroutine; it runs when the scheduler first picks it. */
   go(name: string, group: number, body: Go<unknown>): Goroutine {
@@ -117,7 +123,7 @@ export class Runtime {
       }
       if (this.steps >= this.budgets.maxSteps)
         return this.overBudget('steps', this.budgets.maxSteps);
-      const index = this.runnable.length > 1 ? this.decisions.choose(this.runnable.length) : 0;
+      const index = this.runnable.length > 1 ? this.pick(this.runnable) : 0;
       const g = removeAt(this.runnable, index);
       this.steps++;
       this.current = g;

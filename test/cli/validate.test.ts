@@ -12,7 +12,7 @@ interface JsonCounterexample {
   readonly verdict: string;
   readonly caseCode: string;
   readonly replay: string;
-  readonly fastCheck: { readonly seed: number; readonly path: string };
+  readonly fastCheck: { readonly seed: number; readonly path: string } | null;
 }
 
 interface JsonReport {
@@ -105,7 +105,7 @@ describe.concurrent('audit-race validate', () => {
     const run = await cli(['validate', '--fix', 'A', '--runs', '50', '--json']);
     const [c] = (JSON.parse(run.stdout) as JsonReport).fixes[0]!.counterexamples;
     expect(c).toBeDefined();
-    const { seed, path } = c!.fastCheck;
+    const { seed, path } = c!.fastCheck!;
 
     const [bySeed, byCase] = await Promise.all([
       cli(['replay', '--fix', 'A', '--seed', String(seed), '--path', path]),

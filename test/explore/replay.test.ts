@@ -82,7 +82,7 @@ describe('replay of the counterexamples validate returns', () => {
   it.each(COUNTEREXAMPLES.map((c) => [label(c), c] as const))(
     "%s: fast-check's seed and path lead back to the same variation",
     (_, c) => {
-      expect(variationAtPath(c.fastCheck.seed, c.fastCheck.path)).toEqual(c.variation);
+      expect(variationAtPath(c.fastCheck!.seed, c.fastCheck!.path)).toEqual(c.variation);
     },
   );
 });

@@ -1,0 +1,116 @@
+// Bounded exhaustive search over schedules for small scenarios: every distinct decision tape with
+// at most `preemptions` non-default choices, explored breadth-first (fewest preemptions first, so
+// the first counterexample is a minimal one), each a distinct schedule by construction. Reports
+// how many schedules and distinct outcomes it explored and whether the bound was exhausted.
+import type { History } from '../model/history.ts';
+import { describePlan } from '../model/teardown.ts';
+import type { Fix } from '../scenario/fixes.ts';
+import { baselinePlan, zeroVariation, type Variation } from '../scenario/resolve.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { RecordingTape } from '../sim/decisions.ts';
+import { encodeCase } from './case-code.ts';
+import {
+  Tally,
+  VERDICT_IDS,
+  keptBy,
+  type Counterexample,
+  type FixReport,
+  type SearchSummary,
+} from './results.ts';
+import { runOnceWith, type VerdictId } from './run.ts';
+
+export interface ExhaustiveOptions {
+  /** Most non-default choices in one schedule (a CHESS-style preemption bound). */
+  readonly preemptions: number;
+  /** Stop after this many schedules even if the bound is not exhausted. */
+  readonly maxSchedules: number;
+  /** Decisions with more options than this (backoff jitter) stay at their default. */
+  readonly maxOptions?: number;
+  /** Called after every schedule with the number explored so far. */
+  readonly onProgress?: (schedules: number) => void;
+}
+
+/** A digest of what a run observably did, to count distinct outcomes. */
+function outcomeKey(h: History): string {
+  const attempts = h.attempts.map(
+    (a) => `${a.process}.${a.batchId}.${a.attempt}@${a.startMs}${a.result}`,
+  );
+  const calls = h.calls.map((c) => `${c.process}${c.call}@${c.startMs}-${c.endMs}${c.outcome}`);
+  const panics = h.panics.map((p) => `${p.goroutine}@${p.atMs}`);
+  return `${attempts.join()}|${calls.join()}|${panics.join()}|${[...h.persisted].sort().join()}`;
+}
+
+function children(tape: readonly number[], options: readonly number[], maxOptions: number) {
+  const next: number[][] = [];
+  for (let j = tape.length; j < options.length; j++) {
+    const n = options[j]!;
+    if (n > maxOptions) continue;
+    const prefix = [...tape, ...new Array<number>(j - tape.length).fill(0)];
+    for (let choice = 1; choice < n; choice++) next.push([...prefix, choice]);
+  }
+  return next;
+}
+
+export function exhaustive(
+  scenario: Scenario,
+  fix: Fix,
+  options: ExhaustiveOptions,
+): FixReport & { readonly search: SearchSummary } {
+  const maxOptions = options.maxOptions ?? 8;
+  const base = zeroVariation(scenario);
+  const tally = new Tally();
+  const firsts = new Map<VerdictId, Counterexample>();
+  const outcomes = new Set<string>();
+  const queue: number[][] = [[]];
+  let truncated = false;
+
+  for (let head = 0; head < queue.length && tally.runs < options.maxSchedules; head++) {
+    const tape = queue[head]!;
+    const decisions = new RecordingTape(tape);
+    const variation: Variation = { ...base, tape };
+    const outcome = runOnceWith(scenario, fix, variation, decisions);
+    outcomes.add(outcomeKey(outcome.sim.history));
+    const preempted = tape.filter((c) => c !== 0).length;
+    for (const verdict of tally.add(outcome)) {
+      if (firsts.has(verdict)) continue;
+      const finding = outcome.findings.find((f) => f.verdict === verdict)!;
+      firsts.set(verdict, {
+        fix: fix.name,
+        verdict,
+        message: finding.message,
+        atMs: finding.atMs,
+        variation,
+        caseCode: encodeCase(variation),
+        fastCheck: null,
+        origin: `exhaustive search, schedule ${tally.runs} (${preempted} preemptions)`,
+        kept: keptBy(outcome),
+      });
+    }
+    options.onProgress?.(tally.runs);
+
+    if (preempted < options.preemptions) {
+      // Never queue more than the search may run: the queue would outgrow memory first.
+      for (const child of children(tape, decisions.options, maxOptions)) {
+        if (queue.length >= options.maxSchedules) truncated = true;
+        else queue.push(child);
+      }
+    }
+  }
+
+  return {
+    fix: fix.name,
+    summary: fix.summary,
+    plan: describePlan(fix.plan(baselinePlan(scenario))),
+    runs: tally.runs,
+    violations: tally.violations,
+    teardownMs: tally.teardownMs(),
+    counterexamples: VERDICT_IDS.filter((v) => firsts.has(v)).map((v) => firsts.get(v)!),
+    coverage: tally.coverage,
+    search: {
+      schedules: tally.runs,
+      distinctOutcomes: outcomes.size,
+      preemptions: options.preemptions,
+      complete: !truncated && tally.runs === queue.length,
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// What an exploration reports, whatever the strategy: per verdict the violating runs, coverage,
+// teardown cost and counterexamples. The tally is shared by the fast-check and exhaustive drivers.
+import { PROPERTY_IDS } from '../check/property.ts';
+import { MARK_IDS, type MarkId } from '../model/marks.ts';
+import type { Variation } from '../scenario/resolve.ts';
+import type { RunOutcome, VerdictId } from './run.ts';
+import { teardownMs } from './run.ts';
+
+export const VERDICT_IDS: readonly VerdictId[] = [...PROPERTY_IDS, 'livelock'];
+
+export interface Counterexample {
+  readonly fix: string;
+  readonly verdict: VerdictId;
+  /** The first finding of that verdict in the shrunk run. */
+  readonly message: string;
+  readonly atMs: number;
+  readonly variation: Variation;
+  /** `--case` value for `audit-race replay`. */
+  readonly caseCode: string;
+  /** fast-check's replay coordinates of the shrunk run; null when no fast-check run found it
+   * (the exhaustive search). */
+  readonly fastCheck: { readonly seed: number; readonly path: string } | null;
+  /** Where the run comes from, for people: `fast-check seed 1 path 0:3:1`, `schedule 17 of ...`. */
+  readonly origin: string;
+  /** What the shrunk run kept: events emitted, processes, decisions it took. */
+  readonly kept: {
+    readonly events: number;
+    readonly processes: number;
+    readonly decisions: number;
+  };
+}
+
+export interface FixReport {
+  readonly fix: string;
+  readonly summary: string;
+  readonly plan: string;
+  readonly runs: number;
+  /** Per verdict, how many runs had at least one finding of it. */
+  readonly violations: Readonly<Record<VerdictId, number>>;
+  /** What the teardown costs, virtual ms: last spec end to the last process exit. */
+  readonly teardownMs: { readonly median: number; readonly p95: number; readonly max: number };
+  readonly counterexamples: readonly Counterexample[];
+  /** Per coverage mark, how many runs reached it (src/model/marks.ts). */
+  readonly coverage: Readonly<Record<MarkId, number>>;
+  /** For a systematic search: what it explored (absent for sampled strategies). */
+  readonly search?: SearchSummary;
+}
+
+export interface SearchSummary {
+  readonly schedules: number;
+  /** Schedules whose histories differ (equal histories are one outcome). */
+  readonly distinctOutcomes: number;
+  readonly preemptions: number;
+  /** True when every schedule within the bound was explored. */
+  readonly complete: boolean;
+}
+
+export interface ValidateResult {
+  readonly scenario: string;
+  readonly profile: string;
+  readonly seed: number;
+  readonly runs: number;
+  readonly fixes: readonly FixReport[];
+}
+
+/** Accumulates run outcomes into the counts of a FixReport. */
+export class Tally {
+  runs = 0;
+  readonly violations = Object.fromEntries(VERDICT_IDS.map((id) => [id, 0])) as Record<
+    VerdictId,
+    number
+  >;
+  readonly coverage = Object.fromEntries(MARK_IDS.map((id) => [id, 0])) as Record<MarkId, number>;
+  private readonly durations: number[] = [];
+
+  /** Counts one run; returns the verdicts it violated, each once. */
+  add(outcome: RunOutcome): Set<VerdictId> {
+    this.runs++;
+    const seen = new Set(outcome.findings.map((f) => f.verdict));
+    for (const verdict of seen) this.violations[verdict]++;
+    for (const id of outcome.sim.history.marks.keys()) this.coverage[id as MarkId]++;
+    this.durations.push(teardownMs(outcome.sim.history));
+    return seen;
+  }
+
+  teardownMs(): FixReport['teardownMs'] {
+    const sorted = [...this.durations].sort((a, b) => a - b);
+    const at = (fraction: number) =>
+      sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+    return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 };
+  }
+}
+
+/** What a counterexample run kept: events emitted, processes with events, decisions taken. */
+export function keptBy(outcome: RunOutcome): Counterexample['kept'] {
+  return {
+    events: outcome.sim.history.calls.filter((c) => c.call === 'storeAudit').length,
+    processes: outcome.spec.processes.filter((p) => p.events.length > 0).length,
+    decisions: outcome.sim.decisions,
+  };
+}
