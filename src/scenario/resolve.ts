@@ -24,8 +24,11 @@ export interface Variation {
   readonly latencyMs: number | null;
   readonly managerDrainMs: number | null;
   readonly stopEnvMs: number | null;
-  /** The decision tape: choice i is tape[i] mod options, 0 past its end. */
+  /** The decision tape: choice i is tape[i] mod options, 0 past its end. With `pctDepth`, the
+   * tape is PCT's parameters instead: a seed, then the depth-1 change points. */
   readonly tape: readonly number[];
+  /** Set when the schedule comes from PCT of this depth rather than from the tape directly. */
+  readonly pctDepth?: number;
 }
 
 export function zeroVariation(scenario: Scenario): Variation {
