@@ -9,9 +9,10 @@ function shift(jitterMs: number): fc.Arbitrary<number> {
   return jitterMs === 0 ? fc.constant(0) : fc.integer({ min: -jitterMs, max: jitterMs });
 }
 
+/** A value from the range, or null for the scenario's own value: null is the shrink target. */
 function optionalRange(range: readonly [number, number] | undefined) {
   if (range === undefined) return fc.constant(null);
-  return fc.integer({ min: range[0], max: range[1] });
+  return fc.option(fc.integer({ min: range[0], max: range[1] }), { nil: null });
 }
 
 function lateBursts(withinMs: number): fc.Arbitrary<LateBurst[]> {

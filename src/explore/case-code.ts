@@ -54,7 +54,8 @@ export function decodeCase(code: string): Variation {
   if (parsed.success) return parsed.data;
   throw new AuditRaceError(
     'REPLAY_INVALID',
-    `--case "${code.slice(0, 24)}...": not a case printed by \`audit-race validate\`; ` +
+    `--case "${code.length > 24 ? `${code.slice(0, 24)}...` : code}": not a case printed by ` +
+      '`audit-race validate`; ' +
       'copy the whole replay command.',
   );
 }

@@ -88,6 +88,7 @@ export function checkVariationFits(scenario: Scenario, v: Variation, source: str
   const fits =
     v.specEndShiftMs.length === bursts.length &&
     v.lateBursts.length === bursts.length &&
+    v.burstShiftMs.length === bursts.length &&
     v.burstShiftMs.every((shifts, i) => shifts.length === bursts[i]);
   if (fits) return;
   throw new AuditRaceError(
