@@ -7,6 +7,7 @@ import { scenarioJsonSchema } from '../scenario/json-schema.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import { fitCommand } from './fit-command.ts';
 import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
+import { DEFAULT_TIME_SCALE, realReplayCommand, timeScaleArgument } from './real-replay-command.ts';
 import { replayCommand } from './replay-command.ts';
 import { validateCommand } from './validate-command.ts';
 
@@ -102,7 +103,20 @@ program
   )
   .option('--path <path>', 'fast-check path, with --seed')
   .option('--svg <file>', "also write the run's swimlane timeline as an SVG picture")
+  .option('--real', 'also run it for real: the reference store against a DataStorage on 127.0.0.1')
+  .option(
+    '--time-scale <f>',
+    `with --real: real ms per scenario ms (default ${DEFAULT_TIME_SCALE})`,
+    timeScaleArgument,
+  )
   .action((file: string | undefined, options) => {
+    if (options.real === true || options.timeScale !== undefined) {
+      realReplayCommand(file, options, write).then(
+        (code) => (process.exitCode = code),
+        (error: unknown) => (process.exitCode = exitCodeFor(error)),
+      );
+      return;
+    }
     exitCode = replayCommand(file, options, write);
   });
 

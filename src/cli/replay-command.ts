@@ -32,7 +32,7 @@ export interface ReplayFlags {
   readonly svg?: string;
 }
 
-interface ReplayInput {
+export interface ReplayInput {
   readonly scenario: Scenario;
   readonly fix: string;
   readonly variation: Variation;
@@ -65,7 +65,7 @@ function variationAtPath(scenario: Scenario, seed: number, path: string): Variat
   return value;
 }
 
-function resolveInput(file: string | undefined, flags: ReplayFlags): ReplayInput {
+export function resolveInput(file: string | undefined, flags: ReplayFlags): ReplayInput {
   const source = file ?? DEFAULT_SCENARIO;
   const json = file === undefined ? undefined : readJson(file);
   if (isCounterexampleFile(json)) {

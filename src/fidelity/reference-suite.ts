@@ -70,6 +70,16 @@ export class ReferenceSuite {
     if (this.over) return;
     this.over = true;
     this.history.endMs = this.world.clock.nowMs();
+    if (end.kind === 'livelock') {
+      const { maxSteps } = this.spec.budgets;
+      const goroutines = [end.livelock.goroutine];
+      this.history.budget = {
+        kind: 'steps',
+        limit: maxSteps,
+        atMs: this.history.endMs,
+        goroutines,
+      };
+    }
     for (const life of this.lives.values()) life.kill();
     this.finish(end);
   }

@@ -35,11 +35,6 @@ export async function runReferenceVirtual(spec: RunSpec): Promise<ReferenceRun> 
   }
   const end = await suite.ended;
   if (end.kind === 'failed') throw end.error;
-  if (end.kind === 'livelock') {
-    const { maxSteps } = spec.budgets;
-    const goroutines = [end.livelock.goroutine];
-    history.budget = { kind: 'steps', limit: maxSteps, atMs: history.endMs, goroutines };
-  }
   return { history, end, findings: findingsOf(history) };
 }
 
