@@ -76,6 +76,15 @@ export interface StoreKnobs {
   /** false: Flush and Close return after the write; true: premature acknowledgement, they return
    * once the writer took the batch, before the write. */
   readonly ackBeforeWrite: boolean;
+  /** true: Close gives up after closeTimeoutMs; false: it states a timeout but waits anyway. */
+  readonly closeHonoursTimeout: boolean;
+  /** true: Close returns an error for dropped events or failed batches; false: nil regardless. */
+  readonly closeReportsLoss: boolean;
+  /** 'ERROR': a failed attempt logs at ERROR level; 'WARN': once Close began, it logs a warning
+   * (shutdown-time failures treated as expected). */
+  readonly failureLogLevelAfterClose: 'ERROR' | 'WARN';
 }
 
-export type StopSignal = 'close-channel' | 'done-channel';
+/** How Close stops the writer: close the event channel (Go's idiom), close a separate done
+ * channel, or 'none': set the closed flag only, leaving the writer running (no shutdown gate). */
+export type StopSignal = 'close-channel' | 'done-channel' | 'none';

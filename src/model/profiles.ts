@@ -28,6 +28,9 @@ const jan04: StoreKnobs = {
   flushHonoursDeadline: true,
   flushReplies: true,
   ackBeforeWrite: false,
+  closeHonoursTimeout: true,
+  closeReportsLoss: true,
+  failureLogLevelAfterClose: 'ERROR',
 };
 
 const jan24: StoreKnobs = { ...jan04, flushDrains: true };

@@ -142,6 +142,10 @@ export class BufferedAuditStore {
     this.logger.log('INFO', 'Closing audit store, flushing remaining events');
 
     if (knobs.storeContext === 'cancel-before-close') yield* this.cancelContext();
+    if (knobs.stopSignal === 'none') {
+      this.logger.log('INFO', 'Audit store closed');
+      return this.end(call, null);
+    }
     const signal = knobs.stopSignal === 'close-channel' ? this.buffer : this.stop;
     if (knobs.lockedEnqueue && wasOpen) this.rt.closeChannel(signal as Channel<unknown>);
     else yield close(signal);
@@ -149,7 +153,7 @@ export class BufferedAuditStore {
     const writerFinished = new Channel<never>(`p${this.process}.close.done`, 0);
     this.rt.go(`p${this.process}.close-waiter`, this.process, waitThenClose(this, writerFinished));
     const cases = [recvCase(writerFinished)];
-    if (knobs.closeTimeoutMs !== null) {
+    if (knobs.closeTimeoutMs !== null && knobs.closeHonoursTimeout) {
       cases.push(recvCase(after(this.rt, `p${this.process}.close.timeout`, knobs.closeTimeoutMs)));
     }
     const first = (yield select(cases)) as SelectResult;
@@ -159,8 +163,10 @@ export class BufferedAuditStore {
       this.logger.log('ERROR', 'Timeout waiting for audit store to close');
       return this.end(call, 'timeout waiting for audit store to close');
     }
-    if (this.drops > 0) return this.end(call, `closed with ${this.drops} dropped events`);
-    if (this.failedBatches > 0) {
+    if (knobs.closeReportsLoss && this.drops > 0) {
+      return this.end(call, `closed with ${this.drops} dropped events`);
+    }
+    if (knobs.closeReportsLoss && this.failedBatches > 0) {
       return this.end(call, `closed with ${this.failedBatches} failed batches`);
     }
     this.logger.log('INFO', 'Audit store closed');

@@ -125,6 +125,7 @@ class Suite {
   }
 
   exitProcess(id: number): void {
+    if (this.rt.groupKilled(id)) return;
     // Ginkgo's process 1 stops waiting for a process that has gone, whatever way it went.
     if (this.spec.plan.some((s) => s.step === 'synchronized')) this.releaseBarrier(id);
     this.rt.killGroup(id);
@@ -236,6 +237,10 @@ class Teardown {
         this.ignoreCloseError = true;
         return;
       case 'synchronized':
+        return;
+      case 'exit':
+        this.suite.exitProcess(this.process);
+        yield STEP;
         return;
       case 'parallel': {
         const joined = new WaitGroup(rt);

@@ -17,6 +17,9 @@ export type TeardownStep =
   /** Ginkgo SynchronizedAfterSuite: the steps after it run on process 1 only, once every
    * process finished the steps before it. */
   | { readonly step: 'synchronized' }
+  /** The process exits at once (os.Exit, a test binary ending): every goroutine of it stops,
+   * whatever it was doing; allowed inside a `parallel` branch. */
+  | { readonly step: 'exit' }
   /** Branches that run at once (JVM shutdown hooks, an errgroup); the step ends when all did. */
   | { readonly step: 'parallel'; readonly branches: readonly (readonly TeardownStep[])[] };
 

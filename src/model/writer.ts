@@ -26,12 +26,18 @@ export function* backgroundWriter(store: BufferedAuditStore, record: WriterRecor
   for (;;) {
     const picked = (yield select(cases)) as SelectResult;
     markTickAndClose(store, picked, ticker.ch.length);
-    const stopping = picked.index === STOP || (picked.index === EVENT && !picked.ok);
-    if (stopping) {
-      if (picked.index === STOP && knobs.drainOnStop) yield* drainInto(store, batch);
+    // Flush requests may come on their own channel or, for some stores, on the event channel;
+    // draining the event channel can pick up more of them, and each gets its answer.
+    const requests: FlushRequest[] = [];
+    const request = flushRequestOf(picked);
+    if (request !== null) requests.push(request);
+
+    if (picked.index === STOP || (picked.index === EVENT && !picked.ok)) {
+      if (picked.index === STOP && knobs.drainOnStop) yield* drainInto(store, batch, requests);
       const writeLast = batch.length > 0 && (picked.index === EVENT || knobs.drainOnStop);
       if (knobs.ackBeforeWrite) store.writerDone.done();
       if (writeLast) yield* writeBatchWithRetry(store, batch);
+      yield* answer(store, requests);
       store.activity.batch = [];
       ticker.stop();
       record.exitedMs = store.rt.nowMs;
@@ -39,27 +45,27 @@ export function* backgroundWriter(store: BufferedAuditStore, record: WriterRecor
       return;
     }
 
-    // A flush request may come on its own channel or, for some stores, on the event channel.
-    const request = flushRequestOf(picked);
     if (picked.index === EVENT && request === null) {
       batch.push(picked.value as number);
       if (batch.length < knobs.batchSize) continue;
     } else if (request !== null && knobs.flushDrains) {
-      yield* drainInto(store, batch);
+      yield* drainInto(store, batch, requests);
     }
 
-    if (request !== null && knobs.flushReplies && knobs.ackBeforeWrite) {
-      yield send(request.reply, null);
-    }
+    if (knobs.ackBeforeWrite) yield* answer(store, requests);
     if (batch.length > 0) {
       yield* writeBatchWithRetry(store, batch);
       batch = [];
       store.activity.batch = batch;
     }
-    if (request !== null && knobs.flushReplies && !knobs.ackBeforeWrite) {
-      yield send(request.reply, null);
-    }
+    if (!knobs.ackBeforeWrite) yield* answer(store, requests);
   }
+}
+
+/** Replies nil to each flush request (in every version, also when the write gave up). */
+function* answer(store: BufferedAuditStore, requests: FlushRequest[]): Go {
+  if (!store.knobs.flushReplies) return;
+  for (const request of requests.splice(0)) yield send(request.reply, null);
 }
 
 /** Right after a select both cases are as they were when it chose, so "both ready" is exact. */
@@ -83,13 +89,14 @@ function flushRequestOf(picked: SelectResult): FlushRequest | null {
  * flag, so on a closed channel every receive is ready and yields a nil event: the loop never
  * ends. The step budget reports that as a livelock.
  */
-function* drainInto(store: BufferedAuditStore, batch: number[]): Go {
+function* drainInto(store: BufferedAuditStore, batch: number[], requests: FlushRequest[]): Go {
   const cases = [recvCase(store.buffer)];
   for (;;) {
     const received = (yield select(cases, true)) as SelectResult;
     if (received.index === -1) return;
     const value = received.ok ? received.value : NIL_EVENT;
     if (typeof value === 'number') batch.push(value);
+    else requests.push(value as FlushRequest);
   }
 }
 
@@ -120,7 +127,8 @@ export function* writeBatchWithRetry(store: BufferedAuditStore, batch: readonly 
     if (result === 'ok') return;
 
     const { url, config } = store.dataStorage;
-    store.logger.log('ERROR', 'Failed to write audit batch', {
+    const level = store.closed.value === 1 ? knobs.failureLogLevelAfterClose : 'ERROR';
+    store.logger.log(level, 'Failed to write audit batch', {
       attempt,
       batch_size: batch.length,
       error: attemptErrorText(result, url, `${config.host}:${config.port}`),

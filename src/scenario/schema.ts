@@ -25,6 +25,7 @@ const simpleStepSchemas = [
   z.strictObject({ step: z.literal('sleep'), ms }),
   z.strictObject({ step: z.literal('ignoreCloseError') }),
   z.strictObject({ step: z.literal('synchronized') }),
+  z.strictObject({ step: z.literal('exit') }),
 ] as const;
 
 /** A step inside a `parallel` branch: anything but `synchronized` and another `parallel`. */
@@ -70,7 +71,7 @@ export const storeOverridesSchema = z
     closedCheck: z.boolean(),
     failFastWhenClosed: z.boolean(),
     retryAuthErrors: z.boolean(),
-    stopSignal: z.enum(['close-channel', 'done-channel']),
+    stopSignal: z.enum(['close-channel', 'done-channel', 'none']),
     drainOnStop: z.boolean(),
     idempotentClose: z.boolean(),
     closedCheckRejects: z.boolean(),
@@ -80,6 +81,9 @@ export const storeOverridesSchema = z
     flushHonoursDeadline: z.boolean(),
     flushReplies: z.boolean(),
     ackBeforeWrite: z.boolean(),
+    closeHonoursTimeout: z.boolean(),
+    closeReportsLoss: z.boolean(),
+    failureLogLevelAfterClose: z.enum(['ERROR', 'WARN']),
   })
   .partial();
 
