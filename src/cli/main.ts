@@ -84,11 +84,17 @@ program
     '--suite <name>',
     'suite x property matrix over scenarios/suites: a suite name (e.g. workflowexecution) or all',
   )
+  .option(
+    '-w, --workers <n>',
+    'worker threads to spread the fixes over (same results as one)',
+    naturalNumber('--workers', 1),
+    1,
+  )
   .option('--save <dir>', 'write each counterexample as a self-contained JSON file into <dir>')
   .option('--report <file>', 'also write a Markdown report: matrix, counterexamples, pictures')
   .option('--junit <file>', 'also write JUnit XML: one test case per fix x property')
-  .action((options) => {
-    exitCode = validateCommand(options, write);
+  .action(async (options) => {
+    exitCode = await validateCommand(options, write);
   });
 
 program
@@ -150,7 +156,7 @@ program
   });
 
 try {
-  program.parse();
+  await program.parseAsync();
 } catch (error) {
   exitCode = exitCodeFor(error);
 }

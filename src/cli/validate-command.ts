@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RANDOM, type Strategy } from '../explore/arbitrary.ts';
+import { validateInWorkers } from '../explore/parallel.ts';
 import { runOnce } from '../explore/run.ts';
 import { validate, type Counterexample, type ValidateResult } from '../explore/validate.ts';
 import { validateJunit } from '../report/junit.ts';
@@ -37,6 +38,8 @@ export interface ValidateFlags {
   readonly save?: string;
   readonly strategy: 'random' | 'pct' | 'exhaustive';
   readonly depth?: number;
+  /** Worker threads to spread the fixes over; 1 explores on the main thread. */
+  readonly workers: number;
   /** A store profile to use instead of the scenario's, or `all` for the profile sweep. */
   readonly profile?: string;
   /** A suite name or `all`: the suite sweep over scenarios/suites. */
@@ -119,7 +122,10 @@ export function strategyOf(flags: Pick<ValidateFlags, 'strategy' | 'depth'>): St
 }
 
 /** Runs the command; returns the exit code. */
-export function validateCommand(flags: ValidateFlags, out: (text: string) => void): number {
+export async function validateCommand(
+  flags: ValidateFlags,
+  out: (text: string) => void,
+): Promise<number> {
   const scenarioPath = flags.scenario ?? DEFAULT_SCENARIO;
   const requested = flags.fix.flatMap((f) => f.split(',')).filter((f) => f !== '');
   let target: ReplayTarget = {
@@ -145,15 +151,23 @@ export function validateCommand(flags: ValidateFlags, out: (text: string) => voi
   const total = fixes.length * flags.runs;
   const progress = new Progress(process.stderr.isTTY === true && !flags.json, total);
   const started = wallNowMs();
-  const result = validate(scenario, fixes, {
+  const doneByFix = new Map<string, number>();
+  const options = {
     runs: flags.runs,
     seed: flags.seed,
     strategy: strategyOf(flags),
-    onProgress: ({ fix, done }) => {
-      const before = fixes.findIndex((f) => f.name === fix) * flags.runs;
-      progress.update(fix, before + done);
+    onProgress: ({ fix, done }: { fix: string; done: number }) => {
+      doneByFix.set(fix, done);
+      progress.update(
+        fix,
+        [...doneByFix.values()].reduce((a, b) => a + b, 0),
+      );
     },
-  });
+  };
+  const result =
+    flags.workers > 1
+      ? await validateInWorkers(scenario, fixes, options, flags.workers)
+      : validate(scenario, fixes, options);
   progress.done();
   const elapsedS = (wallNowMs() - started) / 1_000;
 
