@@ -1,63 +1,130 @@
-// `npm run bench`: runs per second of the core on the seed's four-process scenario and on a
-// single-process one, and per fix the runs and time to the first counterexample. A benchmark, not
-// a test: it prints numbers and asserts nothing.
+// `npm run bench`: what exploration costs and what each strategy finds. Prints (1) core runs per
+// CPU-second per strategy on the seed's four-process scenario and on a single-process one, (2)
+// per fix and strategy, the runs and time to the first counterexample on the seed's scenario,
+// (3) per buggy public case, which strategy finds its bug in how many runs. A benchmark, not a
+// test: it asserts nothing. BENCH_RUNS scales the throughput samples.
 import fc from 'fast-check';
-import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
 import Table from 'cli-table3';
-import { variationArbitrary } from '../src/explore/arbitrary.ts';
-import { runOnce } from '../src/explore/run.ts';
-import { findFix, fixesFor } from '../src/scenario/fixes.ts';
+import { RANDOM, variationArbitrary, type Strategy } from '../src/explore/arbitrary.ts';
+import { exhaustive } from '../src/explore/exhaustive.ts';
+import { runOnce, type VerdictId } from '../src/explore/run.ts';
+import { strategyFor } from '../src/explore/validate.ts';
+import { findFix, fixesFor, type Fix } from '../src/scenario/fixes.ts';
 import { loadScenarioFile, type Scenario } from '../src/scenario/load.ts';
 import type { Variation } from '../src/scenario/resolve.ts';
 
 const SEED = 20260104;
 const SAMPLES = Number(process.env.BENCH_RUNS ?? 20_000);
+const FIRST_CAP = 5_000;
+const ROOT = join(import.meta.dirname, '..', 'scenarios');
 
-function samples(scenario: Scenario, count: number): Variation[] {
-  return fc.sample(variationArbitrary(scenario), { seed: SEED, numRuns: count }) as Variation[];
+function cpuSeconds(work: () => void): number {
+  const before = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
 }
 
-/** Core runs/s: resolve + simulate + every property, inputs generated beforehand. */
-function coreRate(scenario: Scenario): { rate: number; steps: number } {
+const STRATEGIES: readonly { readonly label: string; readonly strategy: Strategy }[] = [
+  { label: 'random', strategy: RANDOM },
+  { label: 'pct d=2', strategy: { kind: 'pct', depth: 2, steps: 0 } },
+  { label: 'pct d=3', strategy: { kind: 'pct', depth: 3, steps: 0 } },
+];
+
+/** Core runs per CPU-second: resolve, simulate, check; inputs generated beforehand. */
+function throughput(scenario: Scenario, strategy: Strategy): { rate: number; steps: number } {
   const fix = findFix(scenario, 'baseline');
-  const inputs = samples(scenario, SAMPLES);
-  for (const v of inputs.slice(0, 500)) runOnce(scenario, fix, v);
+  const arbitrary = variationArbitrary(scenario, strategyFor(scenario, fix, strategy));
+  const inputs = fc.sample(arbitrary, { seed: SEED, numRuns: SAMPLES }) as Variation[];
+  for (const v of inputs.slice(0, 1_000)) runOnce(scenario, fix, v);
   let steps = 0;
-  const started = performance.now();
-  for (const v of inputs) steps += runOnce(scenario, fix, v).sim.steps;
-  const seconds = (performance.now() - started) / 1_000;
+  const seconds = cpuSeconds(() => {
+    for (const v of inputs) steps += runOnce(scenario, fix, v).sim.steps;
+  });
   return { rate: inputs.length / seconds, steps: steps / inputs.length };
 }
 
-function firstCounterexample(scenario: Scenario) {
-  const rows: string[][] = [];
-  for (const fix of fixesFor(scenario)) {
-    const started = performance.now();
-    let runs = 0;
-    const property = fc.property(variationArbitrary(scenario), (v) => {
-      runs++;
-      return runOnce(scenario, fix, v).findings.length === 0;
+/** Runs and CPU ms until the first run that violates `verdict` (any verdict when null). */
+function firstFinding(scenario: Scenario, fix: Fix, strategy: Strategy, verdict: VerdictId | null) {
+  if (strategy.kind === 'exhaustive') {
+    let report: ReturnType<typeof exhaustive> | undefined;
+    const seconds = cpuSeconds(() => {
+      report = exhaustive(scenario, fix, {
+        preemptions: strategy.preemptions,
+        maxSchedules: FIRST_CAP,
+      });
     });
-    const out = fc.check(property, { seed: SEED, numRuns: 5_000, endOnFailure: true });
-    const ms = performance.now() - started;
-    const found = out.failed ? `${runs} runs, ${ms.toFixed(1)} ms` : `none in ${runs} runs`;
-    rows.push([fix.name, found]);
+    const found = report!.counterexamples.find((c) => verdict === null || c.verdict === verdict);
+    if (found === undefined)
+      return `none in ${report!.runs}${report!.search.complete ? ' (all)' : ''}`;
+    const at = /schedule (\d+)/.exec(found.origin)?.[1] ?? '?';
+    return `schedule ${at} (${(seconds * 1_000).toFixed(0)} ms for all ${report!.runs})`;
   }
-  return rows;
+  let runs = 0;
+  const arbitrary = variationArbitrary(scenario, strategyFor(scenario, fix, strategy));
+  const property = fc.property(arbitrary, (v) => {
+    runs++;
+    return !runOnce(scenario, fix, v).findings.some(
+      (f) => verdict === null || f.verdict === verdict,
+    );
+  });
+  let failed = false;
+  const seconds = cpuSeconds(() => {
+    failed = fc.check(property, { seed: SEED, numRuns: FIRST_CAP, endOnFailure: true }).failed;
+  });
+  return failed ? `${runs} runs, ${(seconds * 1_000).toFixed(1)} ms` : `none in ${runs}`;
 }
 
-const scenarios = [
-  'scenarios/workflowexecution-ci-20696658360.json',
-  'scenarios/single-process-outage.json',
-].map((path) => loadScenarioFile(path));
+const seedScenario = loadScenarioFile(join(ROOT, 'workflowexecution-ci-20696658360.json'));
+const single = loadScenarioFile(join(ROOT, 'single-process-outage.json'));
 
-const rates = new Table({ head: ['scenario', 'processes', 'runs/s (one core)', 'steps/run'] });
-for (const scenario of scenarios) {
-  const { rate, steps } = coreRate(scenario);
-  rates.push([scenario.name, scenario.processes.length, rate.toFixed(0), steps.toFixed(0)]);
+const rates = new Table({
+  head: ['scenario', 'strategy', 'runs per CPU-second', 'steps/run'],
+  style: { head: [], border: [] },
+});
+for (const scenario of [seedScenario, single]) {
+  for (const { label, strategy } of STRATEGIES) {
+    const { rate, steps } = throughput(scenario, strategy);
+    rates.push([scenario.name, label, rate.toFixed(0), steps.toFixed(0)]);
+  }
 }
-console.log(`Core throughput, strategy random, ${SAMPLES} runs each:\n${rates.toString()}`);
+console.log(`Core throughput, fix baseline, ${SAMPLES} runs each:\n${rates.toString()}`);
 
-const first = new Table({ head: ['fix', 'first counterexample (random, any property)'] });
-first.push(...firstCounterexample(scenarios[0]!));
-console.log(`\nTime to the first counterexample on ${scenarios[0]!.name}:\n${first.toString()}`);
+const withExhaustive = [
+  ...STRATEGIES,
+  { label: 'exhaustive p=2', strategy: { kind: 'exhaustive', preemptions: 2 } as Strategy },
+];
+const first = new Table({
+  head: ['fix', ...withExhaustive.map((s) => s.label)],
+  style: { head: [], border: [] },
+});
+for (const fix of fixesFor(seedScenario)) {
+  first.push([
+    fix.name,
+    ...withExhaustive.map(({ strategy }) => firstFinding(seedScenario, fix, strategy, null)),
+  ]);
+}
+console.log(
+  `\nFirst counterexample (any property) on ${seedScenario.name}, cap ${FIRST_CAP}:\n${first.toString()}`,
+);
+
+const CASES = [
+  ['cases/02-notification-send-on-closed-channel.buggy.json', 'no-panic'],
+  ['cases/10-oidc-pam-stop-abandons-queue-double-stop.buggy.json', 'no-silent-loss'],
+  ['cases/06-testcontainers-reaper-hook-stops-database.buggy.json', 'no-write-after-stop'],
+  ['cases/28-linkedin-kafka-auditor-late-send-error-log.buggy.json', 'clean-teardown-logs'],
+] as const;
+const cases = new Table({
+  head: ['case', 'property', ...withExhaustive.map((s) => s.label)],
+  style: { head: [], border: [] },
+});
+for (const [file, verdict] of CASES) {
+  const scenario = loadScenarioFile(join(ROOT, file));
+  const fix = findFix(scenario, 'baseline');
+  const cells = withExhaustive.map(({ strategy }) =>
+    firstFinding(scenario, fix, strategy, verdict),
+  );
+  cases.push([file.replace(/^cases\/|\.buggy\.json$/g, ''), verdict, ...cells]);
+}
+console.log(`\nFirst run that shows each case's bug, cap ${FIRST_CAP}:\n${cases.toString()}`);

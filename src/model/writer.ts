@@ -52,13 +52,14 @@ export function* backgroundWriter(store: BufferedAuditStore, record: WriterRecor
       yield* drainInto(store, batch, requests);
     }
 
-    if (knobs.ackBeforeWrite) yield* answer(store, requests);
+    const answering = requests.length > 0;
+    if (answering && knobs.ackBeforeWrite) yield* answer(store, requests);
     if (batch.length > 0) {
       yield* writeBatchWithRetry(store, batch);
       batch = [];
       store.activity.batch = batch;
     }
-    if (!knobs.ackBeforeWrite) yield* answer(store, requests);
+    if (answering && !knobs.ackBeforeWrite) yield* answer(store, requests);
   }
 }
 
