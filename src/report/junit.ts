@@ -4,7 +4,6 @@
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
 import { replayCommand, type ReplayTarget } from './matrix.ts';
-import { originOf } from './origin.ts';
 
 /** Text safe inside XML attributes and elements: escaped, without characters XML 1.0 forbids. */
 export function xmlText(text: string): string {
@@ -26,7 +25,7 @@ function failureBody(c: Counterexample | undefined, target: ReplayTarget): strin
   return [
     c.message,
     `kept ${events} events in ${processes} processes, ${decisions} scheduling decisions; ` +
-      originOf(c),
+      c.origin,
     `replay: ${replayCommand(c, target)}`,
   ].join('\n');
 }

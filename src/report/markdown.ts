@@ -6,7 +6,6 @@ import type { Counterexample, FixReport, ValidateResult } from '../explore/valid
 import { VERDICT_IDS } from '../explore/validate.ts';
 import type { History } from '../model/history.ts';
 import { replayCommand, type ReplayTarget } from './matrix.ts';
-import { originOf } from './origin.ts';
 import { runMermaid } from './mermaid.ts';
 import { timelineLines } from './timeline.ts';
 import { seconds, utc } from './timestamp.ts';
@@ -61,7 +60,7 @@ function coverageTable(result: ValidateResult): string {
   const note =
     never.length === 0
       ? 'Every situation was reached by some run.'
-      : `Never reached, so the properties about them were not put to the test: ${never.join(', ')}.`;
+      : `Never reached, so their properties were not put to the test: ${never.join(', ')}.`;
   return `${rows.join('\n')}\n\n${note}`;
 }
 
@@ -103,7 +102,7 @@ function counterexampleSection(
     '',
     ...cases.map((c) => `- **${c.verdict}**: ${c.message}`),
     `- kept ${events} events in ${processes} processes, ${decisions} scheduling decisions; ` +
-      originOf(first),
+      first.origin,
     '',
     'Timeline (CI log format):',
     '',

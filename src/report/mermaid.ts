@@ -106,7 +106,8 @@ function otherItems(history: History): Item[] {
     const t = `T${s.process}`;
     if (s.step === 'close' || s.step.startsWith('flush')) continue;
     if (s.step === 'stopDataStorage') {
-      const text = `${clock(history, s.startMs)} stop DataStorage${stopped ? ' (already gone)' : ''}`;
+      const again = stopped ? ' (already gone)' : '';
+      const text = `${clock(history, s.startMs)} stop DataStorage${again}`;
       stopped = true;
       items.push({
         atMs: s.startMs,

@@ -23,7 +23,7 @@ describe('runMermaid', () => {
     expect(diagram).toContain('W4-xDS: 17:44:35.400-40.400 batch 2 attempts 1-3: refused');
   });
 
-  it('shows the DataStorage stop and each violation in a red note after the line that shows it', () => {
+  it('shows the DataStorage stop, and each violation in a red note after its line', () => {
     expect(diagram).toContain('T2->>DS: 17:44:19.900 stop DataStorage');
     const refused = lines.findIndex((l) => l.includes('batch 1 attempts 1-3'));
     expect(lines[refused + 1]).toBe('  rect rgb(255, 221, 221)');

@@ -138,7 +138,7 @@ describe.skipIf(!HAS_CHROMIUM)(TITLE, () => {
     expect(await shareOfColour(page, png, p1, VIOLATION_COLOR, 20)).toBe(0);
   }, 20_000);
 
-  it('renders the Mermaid diagram offline into an SVG with its participants and notes', async () => {
+  it('renders the Mermaid diagram offline to an SVG with its participants and notes', async () => {
     const source = runMermaid(HISTORY, outcome.findings);
     await page.setContent('<html><body style="margin:0;background:#fff"></body></html>');
     await page.addScriptTag({ content: readFileSync(MERMAID_JS, 'utf8') });

@@ -60,7 +60,7 @@ describe('runSvg', () => {
     expect(svg).toContain('seed &lt;run&gt; &amp; &quot;fix&quot;');
   });
 
-  it('draws a lane group per lane, the stop line, a badge per violated verdict and a legend', () => {
+  it('draws a group per lane, the stop line, a badge per violated verdict, a legend', () => {
     expect(svg.match(/<g class="lane" /g)).toHaveLength(lanes.lanes.length);
     expect(svg).toContain('class="stop"');
     expect(svg.match(/class="violation-badge"/g)).toHaveLength(2);
