@@ -68,6 +68,7 @@ const teardown: fc.Arbitrary<Step[]> = fc
   .record({
     flushTimeoutMs: tens(200, 12_000),
     sleepMs: tens(0, 3_000),
+    ifStore: fc.boolean(),
     kinds: fc.shuffledSubarray(
       [
         'flush',
@@ -81,9 +82,11 @@ const teardown: fc.Arbitrary<Step[]> = fc
       { minLength: 1 },
     ),
   })
-  .map(({ flushTimeoutMs, sleepMs, kinds }) =>
+  .map(({ flushTimeoutMs, sleepMs, ifStore, kinds }) =>
     kinds.map((kind): Step => {
-      if (kind === 'flush') return { step: 'flush', timeoutMs: flushTimeoutMs };
+      const guarded = ifStore ? { ifStore } : {};
+      if (kind === 'flush') return { step: 'flush', timeoutMs: flushTimeoutMs, ...guarded };
+      if (kind === 'close') return { step: 'close', ...guarded };
       if (kind === 'sleep') return { step: 'sleep', ms: sleepMs };
       return { step: kind };
     }),
@@ -98,6 +101,8 @@ export const singleProcessScenario: fc.Arbitrary<ScenarioInput> = fc
     outages: fc.array(outage, { maxLength: 2 }),
     storeCreatedMs: tens(0, 1_000),
     specEndOffsetMs: tens(500, 25_000),
+    // A process whose store reference was never set: Flush and Close on it panic (nil).
+    ownsStore: fc.oneof({ arbitrary: fc.constant(true), weight: 9 }, fc.constant(false)),
     events: fc.array(burst, { maxLength: 6 }),
     managerDrainMs: tens(0, 2_000),
     stopEnvMs: tens(0, 2_500),
@@ -121,6 +126,7 @@ export const singleProcessScenario: fc.Arbitrary<ScenarioInput> = fc
     processes: [
       {
         id: 1,
+        ownsStore: g.ownsStore,
         storeCreatedMs: g.storeCreatedMs,
         specEndMs: g.storeCreatedMs + SPEC_END_PHASE_MS + g.specEndOffsetMs,
         events: g.events

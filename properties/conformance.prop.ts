@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runOnce } from '../src/explore/run.ts';
+import type { History } from '../src/model/history.ts';
 import { compareRuns, describeDisagreements } from '../src/fidelity/compare.ts';
 import { runReferenceVirtual } from '../src/fidelity/virtual-run.ts';
 import { findFix } from '../src/scenario/fixes.ts';
@@ -25,12 +26,27 @@ function envNatural(name: string, fallback: number): number {
 /** Scenarios per CI run: a few seconds on one core. */
 const RUNS = envNatural('AUDIT_RACE_CONFORMANCE_RUNS', 800);
 
-const tally = { checked: 0, attempts: 0, disagreements: 0 };
+const tally = { checked: 0, attempts: 0, disagreements: 0, exitTies: 0 };
+
+/**
+ * Whether a StoreAudit began at the very instant the run ended. The process exits at that
+ * instant too, and whether the call completes before the exit is a scheduling tie: the core
+ * exits after the call's first step, the reference after the whole call. Neither is wrong, and
+ * the generator cannot keep the two apart (the exit follows the writer's own times), so such
+ * runs are left out (rare: about 1 in 4,000).
+ */
+function storeAuditAtExit(history: History): boolean {
+  return history.calls.some((c) => c.call === 'storeAudit' && c.startMs === history.endMs);
+}
 
 /** The disagreements of one scenario, as lines; empty when core and reference agree. */
 async function disagreementsOf(input: ScenarioInput): Promise<string[]> {
   const scenario = parseScenario(input, 'generated scenario');
   const core = runOnce(scenario, findFix(scenario, 'baseline'), zeroVariation(scenario));
+  if (storeAuditAtExit(core.sim.history)) {
+    tally.exitTies++;
+    fc.pre(false);
+  }
   const reference = await runReferenceVirtual(core.spec);
   tally.checked++;
   tally.attempts += core.sim.history.attempts.length;
@@ -43,7 +59,8 @@ describe('the core and the reference store agree', () => {
   afterAll(() => {
     console.info(
       `conformance: ${tally.checked} single-process scenarios checked (fast-check seed ${SEED}), ` +
-        `${tally.attempts} write attempts compared, ${tally.disagreements} disagreements`,
+        `${tally.attempts} write attempts compared, ${tally.disagreements} disagreements ` +
+        `(${tally.exitTies} left out: a StoreAudit at the instant the process exited)`,
     );
   });
 

@@ -6,6 +6,7 @@
 import type { CallRecord, History, LogLevel, WriterRecord } from '../model/history.ts';
 import type { StoreKnobs } from '../model/knobs.ts';
 import { STORE_LOGGER } from '../model/logger.ts';
+import { profile } from '../model/profiles.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import type { Clock } from './clock.ts';
 import { Context } from './context.ts';
@@ -30,22 +31,41 @@ export interface StoreEnv {
   readonly onFailure: (error: unknown) => void;
 }
 
-/** Knob values the reference store does not implement (those of other stores than kubernaut's). */
-const NOT_IMPLEMENTED: readonly (readonly [keyof StoreKnobs, unknown])[] = [
-  ['stopSignal', 'done-channel'],
-  ['lockedEnqueue', true],
-  ['flushOnEventChannel', true],
-  ['ackBeforeWrite', true],
-];
+/** The knobs the reference store implements; every other knob must keep kubernaut's value. */
+const IMPLEMENTED = new Set<keyof StoreKnobs>([
+  'bufferSize',
+  'batchSize',
+  'flushIntervalMs',
+  'maxAttempts',
+  'backoff',
+  'cancellableSleep',
+  'clientTimeoutMs',
+  'attemptTimeoutMs',
+  'closeTimeoutMs',
+  'flushDrains',
+  'storeContext',
+  'closedCheck',
+  'failFastWhenClosed',
+  'retryAuthErrors',
+  'closedCheckRejects',
+  'flushClosedCheck',
+  'flushHonoursDeadline',
+  'flushReplies',
+  'idempotentClose',
+  // Only read with a done channel, which the reference store does not have.
+  'drainOnStop',
+]);
 
 /** Throws NOT_MODELLED when `knobs` asks for behaviour the reference store does not have. */
 export function checkReferenceKnobs(knobs: StoreKnobs): void {
-  for (const [knob, value] of NOT_IMPLEMENTED) {
-    if (knobs[knob] !== value) continue;
+  const kubernaut = profile('kubernaut-2026-01-04');
+  for (const knob of Object.keys(knobs) as (keyof StoreKnobs)[]) {
+    if (IMPLEMENTED.has(knob) || knobs[knob] === kubernaut[knob]) continue;
     throw new AuditRaceError(
       'NOT_MODELLED',
-      `The reference store does not implement ${knob}=${JSON.stringify(value)}; ` +
-        'run this store through the core only.',
+      `The reference store does not implement ${knob}=${JSON.stringify(knobs[knob])} ` +
+        `(only kubernaut's ${JSON.stringify(kubernaut[knob])}); run this store through the ` +
+        'core only.',
     );
   }
 }
