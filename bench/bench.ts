@@ -106,7 +106,8 @@ for (const fix of fixesFor(seedScenario)) {
   ]);
 }
 console.log(
-  `\nFirst counterexample (any property) on ${seedScenario.name}, cap ${FIRST_CAP}:\n${first.toString()}`,
+  `\nFirst counterexample (any property) on ${seedScenario.name}, cap ${FIRST_CAP}:\n` +
+    first.toString(),
 );
 
 const CASES = [

@@ -18,7 +18,9 @@ export class Progress {
     this.lastDrawMs = now;
     const rate = runsDone / Math.max((now - this.startedMs) / 1_000, 1e-3);
     const etaS = Math.max(0, (this.totalRuns - runsDone) / rate);
-    const line = `validate: ${runsDone}/${this.totalRuns} runs (fix ${fix}), ${rate.toFixed(0)} runs/s, ETA ${etaS.toFixed(0)} s`;
+    const line =
+      `validate: ${runsDone}/${this.totalRuns} runs (${fix}), ` +
+      `${rate.toFixed(0)} runs/s, ETA ${etaS.toFixed(0)} s`;
     process.stderr.write(`\r${line.padEnd(78)}`);
   }
 

@@ -127,7 +127,8 @@ export function sweepCommand(
       (c) => `  ${c.label.padEnd(10)} ${c.scenario.name} (store ${c.scenario.profile})`,
     );
     out(
-      `${axis === 'profile' ? 'Store profiles' : 'Suites'} under fix ${flags.fix}, seed ${flags.seed}: ` +
+      `${axis === 'profile' ? 'Store profiles' : 'Suites'} under fix ${flags.fix}, ` +
+        `seed ${flags.seed}: ` +
         `runs violating each property, out of ${flags.runs} runs per column.\n` +
         `${renderGrid(columns)}\n\nColumns:\n${legend.join('\n')}\n\n` +
         `Situations reached:\n${renderCoverage(columns)}\n`,

@@ -182,7 +182,8 @@ export async function validateCommand(
     const counterexamples = renderCounterexamples(result, target);
     if (counterexamples !== '') out(`\n${counterexamples}\n`);
     out(
-      `\n${total} runs in ${elapsedS.toFixed(1)} s (${(total / elapsedS).toFixed(0)} runs/s, shrinking included).\n`,
+      `\n${total} runs in ${elapsedS.toFixed(1)} s ` +
+        `(${(total / elapsedS).toFixed(0)} runs/s, shrinking included).\n`,
     );
   }
   writeReports(flags, scenario, result, target, elapsedS, out);

@@ -3,9 +3,8 @@
 // the first counterexample is a minimal one), each a distinct schedule by construction. Reports
 // how many schedules and distinct outcomes it explored and whether the bound was exhausted.
 import type { History } from '../model/history.ts';
-import { describePlan } from '../model/teardown.ts';
 import type { Fix } from '../scenario/fixes.ts';
-import { baselinePlan, zeroVariation, type Variation } from '../scenario/resolve.ts';
+import { zeroVariation, type Variation } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { RecordingTape } from '../sim/decisions.ts';
 import { encodeCase } from './case-code.ts';
@@ -97,15 +96,9 @@ export function exhaustive(
     }
   }
 
+  const counterexamples = VERDICT_IDS.filter((v) => firsts.has(v)).map((v) => firsts.get(v)!);
   return {
-    fix: fix.name,
-    summary: fix.summary,
-    plan: describePlan(fix.plan(baselinePlan(scenario))),
-    runs: tally.runs,
-    violations: tally.violations,
-    teardownMs: tally.teardownMs(),
-    counterexamples: VERDICT_IDS.filter((v) => firsts.has(v)).map((v) => firsts.get(v)!),
-    coverage: tally.coverage,
+    ...tally.report(scenario, fix, counterexamples),
     search: {
       schedules: tally.runs,
       distinctOutcomes: outcomes.size,

@@ -2,7 +2,10 @@
 // teardown cost and counterexamples. The tally is shared by the fast-check and exhaustive drivers.
 import { PROPERTY_IDS } from '../check/property.ts';
 import { MARK_IDS, type MarkId } from '../model/marks.ts';
-import type { Variation } from '../scenario/resolve.ts';
+import { describePlan } from '../model/teardown.ts';
+import type { Fix } from '../scenario/fixes.ts';
+import { baselinePlan, type Variation } from '../scenario/resolve.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { RunOutcome, VerdictId } from './run.ts';
 import { teardownMs } from './run.ts';
 
@@ -81,6 +84,20 @@ export class Tally {
     for (const id of outcome.sim.history.marks.keys()) this.coverage[id as MarkId]++;
     this.durations.push(teardownMs(outcome.sim.history));
     return seen;
+  }
+
+  /** The report of a fix explored so far, with the counterexamples kept for it. */
+  report(scenario: Scenario, fix: Fix, counterexamples: Counterexample[]): FixReport {
+    return {
+      fix: fix.name,
+      summary: fix.summary,
+      plan: describePlan(fix.plan(baselinePlan(scenario))),
+      runs: this.runs,
+      violations: this.violations,
+      teardownMs: this.teardownMs(),
+      counterexamples,
+      coverage: this.coverage,
+    };
   }
 
   teardownMs(): FixReport['teardownMs'] {

@@ -30,7 +30,8 @@ function budgetFinding(history: History): Finding[] {
   const budget = history.budget;
   if (budget === null) return [];
   const what = budget.kind === 'steps' ? `${budget.limit} steps` : `${budget.limit} virtual ms`;
-  const message = `livelock suspected after ${what}; still running: ${budget.goroutines.join(', ')}`;
+  const running = budget.goroutines.join(', ');
+  const message = `livelock suspected after ${what}; still running: ${running}`;
   return [{ verdict: 'livelock', atMs: budget.atMs, process: null, message }];
 }
 

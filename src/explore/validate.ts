@@ -2,9 +2,8 @@
 // that violate each property, then shrinks the first violating run of each property with
 // fast-check and keeps it as a replayable counterexample. Results are data; src/report renders.
 import fc from 'fast-check';
-import { describePlan } from '../model/teardown.ts';
 import type { Fix } from '../scenario/fixes.ts';
-import { baselinePlan, zeroVariation, type Variation } from '../scenario/resolve.ts';
+import { zeroVariation, type Variation } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { RANDOM, variationArbitrary, type Strategy } from './arbitrary.ts';
 import { encodeCase } from './case-code.ts';
@@ -104,16 +103,7 @@ export function validateFix(scenario: Scenario, fix: Fix, options: ValidateOptio
   const counterexamples = VERDICT_IDS.filter((v) => firstIndex.has(v)).map((verdict) =>
     shrink(scenario, fix, verdict, firstIndex.get(verdict)!, options),
   );
-  return {
-    fix: fix.name,
-    summary: fix.summary,
-    plan: describePlan(fix.plan(baselinePlan(scenario))),
-    runs: tally.runs,
-    violations: tally.violations,
-    teardownMs: tally.teardownMs(),
-    counterexamples,
-    coverage: tally.coverage,
-  };
+  return tally.report(scenario, fix, counterexamples);
 }
 
 export function validate(

@@ -137,9 +137,15 @@ export function attemptErrorText(result: AttemptResult, url: string, hostPort: s
     case 'refused':
       return `network error: Post "${url}": dial tcp ${hostPort}: connect: connection refused`;
     case 'reset':
-      return `network error: Post "${url}": read tcp 127.0.0.1:0->${hostPort}: read: connection reset by peer`;
+      return (
+        `network error: Post "${url}": read tcp 127.0.0.1:0->${hostPort}: ` +
+        'read: connection reset by peer'
+      );
     case 'timeout':
-      return `network error: Post "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`;
+      return (
+        `network error: Post "${url}": context deadline exceeded ` +
+        '(Client.Timeout exceeded while awaiting headers)'
+      );
     case 'cancelled':
       return `network error: Post "${url}": context canceled`;
     case 'deadline':

@@ -1,7 +1,8 @@
 // The deterministic runtime: virtual time, one timer queue, and a scheduler that resumes one
 // goroutine at a time. Every choice (which runnable goroutine, which ready select case) comes from
 // the run's DecisionSource, so the same inputs and tape give the same run, step for step.
-import { Channel, type Waiter } from './channel.ts';
+import type { Channel, Waiter } from './channel.ts';
+import { caseReady, closeChannel, runCase, trySend, tryRecv } from './channel-ops.ts';
 import type { DecisionSource } from './decisions.ts';
 import { AuditRaceError, GoPanic } from './errors.ts';
 import { Goroutine } from './goroutine.ts';
@@ -144,22 +145,12 @@ export class Runtime {
   /** A non-blocking send from outside any goroutine (a timer firing). False if it would block. */
   offer(ch: Channel<unknown>, value: unknown): boolean {
     if (ch.closed) return false;
-    return this.trySend(ch, value);
+    return trySend(ch, value, this);
   }
 
   /** Closes a channel; panics (throws GoPanic) if it was already closed. */
   closeChannel(ch: Channel<unknown>): void {
-    if (ch.closed) throw new GoPanic('close of closed channel');
-    ch.closed = true;
-    for (const w of ch.recvq.splice(0)) {
-      if (live(w)) this.deliver(w, undefined, false);
-    }
-    for (const w of ch.sendq.splice(0)) {
-      if (!live(w)) continue;
-      if (w.select !== null) w.select.done = true;
-      w.g.panicOnResume = 'send on closed channel';
-      this.wake(w.g, undefined);
-    }
+    closeChannel(ch, this);
   }
 
   private overBudget(kind: 'steps' | 'virtual-time', limit: number): RunEnd {
@@ -240,11 +231,11 @@ export class Runtime {
         return undefined;
       case 'send':
         if (op.ch.closed) throw new GoPanic('send on closed channel');
-        if (this.trySend(op.ch, op.value)) return undefined;
+        if (trySend(op.ch, op.value, this)) return undefined;
         op.ch.sendq.push({ g, caseIndex: -1, select: null, value: op.value });
         return BLOCKED;
       case 'recv': {
-        const result = this.tryRecv(op.ch);
+        const result = tryRecv(op.ch, this);
         if (result !== null) return result;
         op.ch.recvq.push({ g, caseIndex: -1, select: null, value: undefined });
         return BLOCKED;
@@ -271,14 +262,14 @@ export class Runtime {
     let ready = 0;
     let only = -1;
     for (let i = 0; i < cases.length; i++) {
-      if (this.caseReady(cases[i]!)) {
+      if (caseReady(cases[i]!)) {
         ready++;
         only = i;
       }
     }
     if (ready > 0) {
       const index = ready === 1 ? only : this.nthReady(cases, this.decisions.choose(ready));
-      return this.runCase(cases[index]!, index);
+      return runCase(cases[index]!, index, this);
     }
     if (hasDefault) return DEFAULT_RESULT;
     const shared = { done: false };
@@ -293,86 +284,13 @@ export class Runtime {
 
   private nthReady(cases: readonly SelectCase[], n: number): number {
     for (let i = 0; i < cases.length; i++) {
-      if (this.caseReady(cases[i]!) && n-- === 0) return i;
+      if (caseReady(cases[i]!) && n-- === 0) return i;
     }
     throw new AuditRaceError('INTERNAL', 'select lost a ready case');
-  }
-
-  private caseReady(c: SelectCase): boolean {
-    const ch = c.ch;
-    if (c.dir === 'recv') return ch.length > 0 || ch.closed || hasLive(ch.sendq);
-    return ch.closed || hasLive(ch.recvq) || !ch.full;
-  }
-
-  private runCase(c: SelectCase, index: number): Received {
-    if (c.dir === 'send') {
-      if (c.ch.closed) throw new GoPanic('send on closed channel');
-      this.trySend(c.ch, c.value);
-      return new Received(index, undefined, true);
-    }
-    const result = this.tryRecv(c.ch)!;
-    return new Received(index, result.value, result.ok);
-  }
-
-  private trySend(ch: Channel<unknown>, value: unknown): boolean {
-    for (let w = ch.recvq.shift(); w !== undefined; w = ch.recvq.shift()) {
-      if (!live(w)) continue;
-      this.deliver(w, value, true);
-      return true;
-    }
-    if (ch.full) return false;
-    ch.push(value);
-    return true;
-  }
-
-  private tryRecv(ch: Channel<unknown>): Received | null {
-    if (ch.length > 0) {
-      const value = ch.shift();
-      const sender = takeLive(ch.sendq);
-      if (sender !== undefined) {
-        ch.push(sender.value);
-        this.completeSend(sender);
-      }
-      return new Received(-1, value, true);
-    }
-    const sender = takeLive(ch.sendq);
-    if (sender !== undefined) {
-      this.completeSend(sender);
-      return new Received(-1, sender.value, true);
-    }
-    if (ch.closed) return CLOSED_RESULT;
-    return null;
-  }
-
-  private deliver(w: Waiter, value: unknown, ok: boolean): void {
-    if (w.select === null) return this.wake(w.g, new Received(-1, value, ok));
-    w.select.done = true;
-    this.wake(w.g, new Received(w.caseIndex, value, ok));
-  }
-
-  private completeSend(w: Waiter): void {
-    if (w.select === null) return this.wake(w.g, undefined);
-    w.select.done = true;
-    this.wake(w.g, new Received(w.caseIndex, undefined, true));
   }
 }
 
 const DEFAULT_RESULT = new Received(-1, undefined, false);
-const CLOSED_RESULT = new Received(-1, undefined, false);
-
-function live(w: Waiter): boolean {
-  return w.g.state === 'blocked' && (w.select === null || !w.select.done);
-}
-
-function hasLive(queue: Waiter[]): boolean {
-  while (queue.length > 0 && !live(queue[0]!)) queue.shift();
-  return queue.length > 0;
-}
-
-function takeLive(queue: Waiter[]): Waiter | undefined {
-  for (let w = queue.shift(); w !== undefined; w = queue.shift()) if (live(w)) return w;
-  return undefined;
-}
 
 /** Removes and returns items[index], keeping the order of the rest (cheaper than splice). */
 function removeAt<T>(items: T[], index: number): T {
