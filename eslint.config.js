@@ -16,7 +16,7 @@ const printing = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'coverage/**', '.scratch*/**', 'out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
