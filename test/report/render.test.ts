@@ -8,11 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateMarkdown } from '../../src/report/markdown.ts';
 import { runMermaid } from '../../src/report/mermaid.ts';
 import { runSvg, VIOLATION_COLOR } from '../../src/report/svg.ts';
 import { swimlanes } from '../../src/report/swimlane.ts';
 import { zeroVariation } from '../../src/scenario/resolve.ts';
 import { replay, SEED_SCENARIO } from '../explore/seed-scenario.ts';
+import { RESULT, TARGET, replayCounterexample } from './results.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -163,6 +165,23 @@ describe.skipIf(!HAS_CHROMIUM)(TITLE, () => {
     // The violation notes stand in red boxes (rgb 255, 221, 221).
     expect(await shareOfColour(page, png, svgBox, '#ffdddd', 6)).toBeGreaterThan(0.005);
     expect(requested).toEqual([]);
+  }, 20_000);
+
+  it("renders every Mermaid diagram of a validate report's counterexamples", async () => {
+    const report = validateMarkdown(RESULT, TARGET, { replay: replayCounterexample });
+    const diagrams = [...report.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(diagrams.length).toBeGreaterThan(0);
+    await page.setContent('<html><body></body></html>');
+    await page.addScriptTag({ content: readFileSync(MERMAID_JS, 'utf8') });
+    const rendered = await page.evaluate(async (sources) => {
+      const mermaid = (window as unknown as { mermaid: MermaidApi }).mermaid;
+      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+      const svgs: string[] = [];
+      for (const [i, text] of sources.entries())
+        svgs.push((await mermaid.render(`d${i}`, text)).svg);
+      return svgs.map((svg) => svg.includes('VIOLATED') && svg.includes('DataStorage'));
+    }, diagrams);
+    expect(rendered).toEqual(diagrams.map(() => true));
   }, 20_000);
 });
 
