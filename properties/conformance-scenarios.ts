@@ -103,7 +103,7 @@ export const singleProcessScenario: fc.Arbitrary<ScenarioInput> = fc
     specEndOffsetMs: tens(500, 25_000),
     // A process whose store reference was never set: Flush and Close on it panic (nil).
     ownsStore: fc.oneof({ arbitrary: fc.constant(true), weight: 9 }, fc.constant(false)),
-    events: fc.array(burst, { maxLength: 6 }),
+    events: fc.array(burst, { minLength: 1, maxLength: 6 }),
     managerDrainMs: tens(0, 2_000),
     stopEnvMs: tens(0, 2_500),
     stopDataStorageMs: tens(0, 500),

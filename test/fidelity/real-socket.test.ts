@@ -61,7 +61,10 @@ describe('a real-socket replay of a counterexample', () => {
     expect(refused(predicted.sim.history)).toHaveLength(3);
     expect(refused(observed.history)).toEqual(refused(predicted.sim.history));
 
-    const pairs = compareTiming(predicted.sim.history, observed.history).pairs;
+    const timing = compareTiming(predicted.sim.history, observed.history);
+    const largestMs = Math.abs(timing.largest?.deltaMs ?? 0) * TIME_SCALE;
+    console.info(`real-socket replay: largest timing difference ${largestMs.toFixed(1)} real ms`);
+    const pairs = timing.pairs;
     const refusedPairs = pairs.filter((p) => p.predicted?.result === 'refused');
     for (const pair of refusedPairs) {
       expect(pair.observedError).toContain(`connect ECONNREFUSED ${LOOPBACK}:${observed.port}`);
