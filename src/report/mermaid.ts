@@ -48,7 +48,12 @@ function callItems(history: History): Item[] {
   for (const c of history.calls) {
     const [t, w] = [`T${c.process}`, `W${c.process}`];
     if (c.call === 'storeAudit') {
-      const failed = c.outcome === 'failed' ? ` (${c.error})` : '';
+      const failed =
+        c.outcome === 'failed'
+          ? ` (${c.error})`
+          : c.outcome === 'unknown'
+            ? ' (never returned)'
+            : '';
       items.push({
         atMs: c.startMs,
         key: `audit/${c.process}/${c.outcome}`,
