@@ -50,6 +50,11 @@ const storeOverrides = fc.record(
     clientTimeoutMs: fc.constantFrom(2_000, 5_000, 40_000),
     closeTimeoutMs: fc.constantFrom(4_000, 30_000, null),
     failFastWhenClosed: fc.boolean(),
+    // Knobs of other stores that the reference store also implements.
+    closedCheckRejects: fc.boolean(),
+    flushClosedCheck: fc.boolean(),
+    flushHonoursDeadline: fc.boolean(),
+    flushReplies: fc.boolean(),
   },
   { requiredKeys: [] },
 );
