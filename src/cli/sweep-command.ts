@@ -90,13 +90,13 @@ export function sweepCommand(
     process.stderr.isTTY === true && !flags.json,
     subjects.length * flags.runs,
   );
-  const columns = subjects.map((subject, i) => {
+  const columns = subjects.map((subject) => {
     const fix = findFix(subject.scenario, flags.fix);
     const report: FixReport = validateFix(subject.scenario, fix, {
       runs: flags.runs,
       seed: flags.seed,
       strategy: flags.strategy ?? RANDOM,
-      onProgress: ({ done }) => progress.update(subject.label, i * flags.runs + done),
+      onProgress: (p) => progress.update(p, subject.label),
     });
     return { ...subject, report };
   });

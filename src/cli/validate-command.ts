@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RANDOM, type Strategy } from '../explore/arbitrary.ts';
 import { validateInWorkers } from '../explore/parallel.ts';
+import type { Progress as ExplorationProgress } from '../explore/validate.ts';
 import { runOnce } from '../explore/run.ts';
 import { validate, type Counterexample, type ValidateResult } from '../explore/validate.ts';
 import { validateJunit } from '../report/junit.ts';
@@ -151,18 +152,11 @@ export async function validateCommand(
   const total = fixes.length * flags.runs;
   const progress = new Progress(process.stderr.isTTY === true && !flags.json, total);
   const started = wallNowMs();
-  const doneByFix = new Map<string, number>();
   const options = {
     runs: flags.runs,
     seed: flags.seed,
     strategy: strategyOf(flags),
-    onProgress: ({ fix, done }: { fix: string; done: number }) => {
-      doneByFix.set(fix, done);
-      progress.update(
-        fix,
-        [...doneByFix.values()].reduce((a, b) => a + b, 0),
-      );
-    },
+    onProgress: (p: ExplorationProgress) => progress.update(p),
   };
   const result =
     flags.workers > 1

@@ -26,7 +26,7 @@ export interface ExhaustiveOptions {
   /** Decisions with more options than this (backoff jitter) stay at their default. */
   readonly maxOptions?: number;
   /** Called after every schedule with the number explored so far. */
-  readonly onProgress?: (schedules: number) => void;
+  readonly onProgress?: (schedules: number, violating: number) => void;
 }
 
 /** A digest of what a run observably did, to count distinct outcomes. */
@@ -85,7 +85,7 @@ export function exhaustive(
         kept: keptBy(outcome),
       });
     }
-    options.onProgress?.(tally.runs);
+    options.onProgress?.(tally.runs, tally.violatingRuns);
 
     if (preempted < options.preemptions) {
       // Never queue more than the search may run: the queue would outgrow memory first.

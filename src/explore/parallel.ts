@@ -10,7 +10,12 @@ import type { WorkerJob } from './worker.ts';
 import { RANDOM } from './arbitrary.ts';
 
 type Message =
-  | { readonly kind: 'progress'; readonly index: number; readonly done: number }
+  | {
+      readonly kind: 'progress';
+      readonly index: number;
+      readonly done: number;
+      readonly violating: number;
+    }
   | { readonly kind: 'done'; readonly index: number; readonly report: FixReport };
 
 export async function validateInWorkers(
@@ -42,12 +47,13 @@ export async function validateInWorkers(
           };
           worker.on('message', (message: Message) => {
             const fix = fixes[message.index]!.name;
+            const total = options.runs;
             if (message.kind === 'progress') {
-              options.onProgress?.({ fix, done: message.done, total: options.runs });
+              const { done, violating } = message;
+              options.onProgress?.({ fix, done, total, violating });
               return;
             }
             reports[message.index] = message.report;
-            options.onProgress?.({ fix, done: options.runs, total: options.runs });
             feed();
           });
           worker.on('error', reject);

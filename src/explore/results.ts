@@ -76,10 +76,14 @@ export class Tally {
   readonly coverage = Object.fromEntries(MARK_IDS.map((id) => [id, 0])) as Record<MarkId, number>;
   private readonly durations: number[] = [];
 
+  /** Runs with at least one violation, for progress displays. */
+  violatingRuns = 0;
+
   /** Counts one run; returns the verdicts it violated, each once. */
   add(outcome: RunOutcome): Set<VerdictId> {
     this.runs++;
     const seen = new Set(outcome.findings.map((f) => f.verdict));
+    if (seen.size > 0) this.violatingRuns++;
     for (const verdict of seen) this.violations[verdict]++;
     for (const id of outcome.sim.history.marks.keys()) this.coverage[id as MarkId]++;
     this.durations.push(teardownMs(outcome.sim.history));

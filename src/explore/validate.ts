@@ -18,13 +18,21 @@ import {
 } from './results.ts';
 import { runOnce, type VerdictId } from './run.ts';
 
+/** Where a fix's exploration stands: runs done of total, and how many violated a property. */
+export interface Progress {
+  readonly fix: string;
+  readonly done: number;
+  readonly total: number;
+  readonly violating: number;
+}
+
 export interface ValidateOptions {
   readonly runs: number;
   readonly seed: number;
   /** How schedules are drawn; uniform random tapes by default. */
   readonly strategy?: Strategy;
   /** Called after every run of the counting pass, for progress display. */
-  readonly onProgress?: (progress: { fix: string; done: number; total: number }) => void;
+  readonly onProgress?: (progress: Progress) => void;
 }
 
 export type { Counterexample, FixReport, ValidateResult } from './results.ts';
@@ -83,7 +91,8 @@ export function validateFix(scenario: Scenario, fix: Fix, options: ValidateOptio
     return exhaustive(scenario, fix, {
       preemptions: strategy.preemptions,
       maxSchedules: options.runs,
-      onProgress: (done) => options.onProgress?.({ fix: fix.name, done, total: options.runs }),
+      onProgress: (done, violating) =>
+        options.onProgress?.({ fix: fix.name, done, total: options.runs, violating }),
     });
   }
 
@@ -95,7 +104,8 @@ export function validateFix(scenario: Scenario, fix: Fix, options: ValidateOptio
     for (const verdict of tally.add(runOnce(scenario, fix, variation))) {
       if (!firstIndex.has(verdict)) firstIndex.set(verdict, index);
     }
-    options.onProgress?.({ fix: fix.name, done: tally.runs, total: options.runs });
+    const { runs: done, violatingRuns: violating } = tally;
+    options.onProgress?.({ fix: fix.name, done, total: options.runs, violating });
     return true;
   });
   fc.check(count, { seed: options.seed, numRuns: options.runs });

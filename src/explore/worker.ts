@@ -22,8 +22,9 @@ port.on('message', (job: WorkerJob) => {
     runs,
     seed,
     strategy,
-    onProgress: ({ done }) => {
-      if (done % 50 === 0) port.postMessage({ kind: 'progress', index, done });
+    onProgress: ({ done, violating }) => {
+      if (done % 50 === 0 || done === runs)
+        port.postMessage({ kind: 'progress', index, done, violating });
     },
   });
   port.postMessage({ kind: 'done', index, report });
