@@ -29,6 +29,8 @@ export interface StoreEnv {
   readonly onLivelock: (livelock: Livelock) => void;
   /** Called with an error no Go code would raise: a bug of the harness. */
   readonly onFailure: (error: unknown) => void;
+  /** False once the process exited: a continuation already queued must not go on. */
+  alive(): boolean;
 }
 
 /** The knobs the reference store implements; every other knob must keep kubernaut's value. */

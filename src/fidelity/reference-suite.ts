@@ -100,6 +100,11 @@ export class ReferenceSuite {
     return new Promise((resolve) => this.barrierWaiters.push(resolve));
   }
 
+  /** Whether process `id` has exited. */
+  exited(id: number): boolean {
+    return this.lives.get(id)?.exited ?? true;
+  }
+
   /** Begins the stop of DataStorage; false when it was already stopped. */
   stopDataStorage(): boolean {
     if (this.history.backendStoppedAtMs !== null) return false;
@@ -184,10 +189,12 @@ export class ReferenceSuite {
       choose,
       onLivelock: (livelock) => this.stop({ kind: 'livelock', livelock }),
       onFailure: (error) => this.stop({ kind: 'failed', error }),
+      alive: () => !life.exited,
     });
   }
 
-  private exitProcess(id: number): void {
+  /** Ends process `id` (its teardown is over, or it called exit); the run ends with the last. */
+  exitProcess(id: number): void {
     if (this.spec.plan.some((s) => s.step === 'synchronized')) this.release(id);
     this.lives.get(id)?.kill();
     const exited = [...this.lives.values()].filter((life) => life.exited).length;

@@ -7,6 +7,7 @@ import type { RunSpec } from '../model/suite.ts';
 import { describeStep, type TeardownStep } from '../model/teardown.ts';
 import { sleep, type Clock } from './clock.ts';
 import { Context } from './context.ts';
+import { AuditRaceError } from '../sim/errors.ts';
 import { StorePanic } from './errors.ts';
 import { never } from './process-life.ts';
 import type { ReferenceStore } from './reference-store.ts';
@@ -24,6 +25,9 @@ export interface TeardownSuite {
   readonly spec: Pick<RunSpec, 'plan' | 'stopEnvMs' | 'stopDataStorageMs'>;
   arrive(process: number): Promise<void>;
   stopDataStorage(): boolean;
+  /** The process exits at once: every async function of it stops where it is. */
+  exitProcess(process: number): void;
+  exited(process: number): boolean;
   recordPanic(process: number, goroutine: string, panic: StorePanic): void;
 }
 
@@ -61,6 +65,7 @@ export class ReferenceTeardown {
   private async recorded(step: TeardownStep): Promise<void> {
     const record = this.begin(describeStep(step));
     await this.perform(step);
+    if (this.suite.exited(this.process)) return never();
     record.endMs = this.clock.nowMs();
   }
 
@@ -118,6 +123,15 @@ export class ReferenceTeardown {
         else this.log('WARN', 'Infrastructure stop failed', { error: 'no such container' });
         return;
       }
+      case 'exit':
+        this.suite.exitProcess(this.process);
+        return never();
+      default:
+        // A step added to the plan language after this file: refused, never skipped.
+        throw new AuditRaceError(
+          'NOT_MODELLED',
+          `The reference suite does not implement the teardown step "${describeStep(step)}".`,
+        );
     }
   }
 

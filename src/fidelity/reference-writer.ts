@@ -5,6 +5,7 @@ import { sleep } from './clock.ts';
 import type { Context } from './context.ts';
 import type { PostResult } from './datastorage-client.ts';
 import { Livelock } from './errors.ts';
+import { never } from './process-life.ts';
 import { pauseAfterAttemptMs } from './backoff.ts';
 import { retried } from './classify.ts';
 import type { ReferenceStore } from './reference-store.ts';
@@ -20,6 +21,7 @@ export async function runWriter(store: ReferenceStore, exited: () => void): Prom
 
   for (;;) {
     const received = await store.inbox.receive();
+    if (!store.env.alive()) return never();
     if (received.kind === 'closed') {
       if (batch.length > 0) await writeBatchWithRetry(store, batch);
       ticker.stop();
@@ -125,6 +127,7 @@ async function postOnce(
   ctx: Context | null,
 ): Promise<PostResult> {
   const { env } = store;
+  if (!env.alive()) return never();
   if (ctx !== null && ctx.err !== null) {
     const detail = ctx.err;
     const errorText = `network error: Post "${env.client.url}": ${detail}`;
