@@ -83,11 +83,6 @@ export class WriterInbox {
     return { sent, cancel };
   }
 
-  /** Whether a flush send would complete at once. */
-  canSendFlush(): boolean {
-    return this.waiting !== null || this.flushSlot === null;
-  }
-
   /** The writer's select over events, ticks and flush requests. */
   receive(): Promise<Received> {
     const ready = this.readyCases();
