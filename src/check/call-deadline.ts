@@ -13,7 +13,8 @@ const CALL_NAMES: Readonly<Record<BoundedCall, string>> = { flush: 'Flush', clos
  * Violations of `property` by every `call` of the given kind that returned after its deadline
  * (`startMs + timeoutMs + SCHEDULING_SLACK_MS`), or that was still running at `history.endMs`
  * when that deadline had already passed. A call without a timeout is violated only when it
- * never returned. A run that ended before a call's deadline says nothing about that call.
+ * never returned. A run that ended before a call's deadline says nothing about that call,
+ * unless it ended deadlocked: then the call can never return.
  */
 export function lateCallViolations(
   history: History,
@@ -24,7 +25,7 @@ export function lateCallViolations(
 
   for (const record of history.calls) {
     if (record.call !== call) continue;
-    const late = lateness(record, CALL_NAMES[call], history.endMs);
+    const late = lateness(record, CALL_NAMES[call], history);
     if (late === null) continue;
     violations.push({ property, process: record.process, ...late });
   }
@@ -39,9 +40,16 @@ export function lateCallViolations(
 function lateness(
   record: CallRecord,
   name: string,
-  runEndMs: number,
+  history: History,
 ): { atMs: number; message: string } | null {
+  const runEndMs = history.endMs;
   const what = `${name} of process ${record.process} started at ${record.startMs} ms`;
+
+  if (record.endMs === null && history.deadlocked) {
+    const message = `${what} never returns: the run deadlocked at ${runEndMs} ms`;
+    const lateAtMs = record.timeoutMs === null ? runEndMs : deadline(record, record.timeoutMs);
+    return { atMs: lateAtMs, message };
+  }
 
   if (record.timeoutMs === null) {
     if (record.endMs !== null) return null;
@@ -49,7 +57,7 @@ function lateness(
     return { atMs: runEndMs, message };
   }
 
-  const deadlineMs = record.startMs + record.timeoutMs + SCHEDULING_SLACK_MS;
+  const deadlineMs = deadline(record, record.timeoutMs);
   const withTimeout = `${what} with a ${record.timeoutMs} ms timeout`;
   if (record.endMs !== null) {
     if (record.endMs <= deadlineMs) return null;
@@ -61,4 +69,9 @@ function lateness(
   if (runEndMs <= deadlineMs) return null;
   const message = `${withTimeout} had not returned when the run ended at ${runEndMs} ms`;
   return { atMs: deadlineMs, message };
+}
+
+/** The last moment a call may return: its timeout plus the scheduling slack after its start. */
+function deadline(record: CallRecord, timeoutMs: number): number {
+  return record.startMs + timeoutMs + SCHEDULING_SLACK_MS;
 }

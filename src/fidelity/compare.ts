@@ -43,35 +43,9 @@ export function orderedAttempts(history: History): WriteAttempt[] {
   );
 }
 
-/**
- * Properties judged at the end of the run (a call still running then, an event not persisted by
- * then, a writer still alive then): their verdicts depend on when the run is taken to end.
- */
-export const RUN_END_VERDICTS: ReadonlySet<Finding['verdict']> = new Set([
-  'close-bounded',
-  'flush-bounded',
-  'no-silent-loss',
-  'writer-exits',
-  'livelock',
-]);
-
-export interface CompareOptions {
-  /**
-   * Leave out the verdicts of RUN_END_VERDICTS: for runs that stopped because nothing could
-   * happen any more (quiescent), whose end time is a convention of each side, not behaviour.
-   */
-  readonly ignoreRunEndVerdicts?: boolean;
-}
-
 /** The differences between the core's run and the reference run; empty when they agree. */
-export function compareRuns(
-  core: JudgedRun,
-  reference: JudgedRun,
-  options: CompareOptions = {},
-): Disagreement[] {
+export function compareRuns(core: JudgedRun, reference: JudgedRun): Disagreement[] {
   const disagreements: Disagreement[] = [];
-  const judged = (f: Finding) =>
-    options.ignoreRunEndVerdicts !== true || !RUN_END_VERDICTS.has(f.verdict);
   const attempts = firstDifference(
     orderedAttempts(core.history).map(attemptKey),
     orderedAttempts(reference.history).map(attemptKey),
@@ -79,8 +53,8 @@ export function compareRuns(
   if (attempts !== null) disagreements.push({ what: 'attempts', ...attempts });
 
   const verdicts = firstDifference(
-    core.findings.filter(judged).map(findingKey).sort(),
-    reference.findings.filter(judged).map(findingKey).sort(),
+    core.findings.map(findingKey).sort(),
+    reference.findings.map(findingKey).sort(),
   );
   if (verdicts !== null) disagreements.push({ what: 'verdicts', ...verdicts });
   return disagreements;

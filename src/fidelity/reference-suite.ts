@@ -70,6 +70,9 @@ export class ReferenceSuite {
     if (this.over) return;
     this.over = true;
     this.history.endMs = this.world.clock.nowMs();
+    // Nothing can happen any more while a process is still in its teardown: it never returns.
+    const someAlive = [...this.lives.values()].some((life) => !life.exited);
+    this.history.deadlocked = end.kind === 'stopped' && end.reason === 'quiescent' && someAlive;
     if (end.kind === 'livelock') {
       const { maxSteps } = this.spec.budgets;
       const goroutines = [end.livelock.goroutine];

@@ -4,7 +4,7 @@
 import { Channel } from '../sim/channel.ts';
 import { recvCase, select, type Go, type SelectCase } from '../sim/ops.ts';
 import type { Runtime } from '../sim/runtime.ts';
-import { DEADLINE_EXCEEDED, after, type Context } from '../sim/sync.ts';
+import { DEADLINE_EXCEEDED, newTimer, type Context } from '../sim/sync.ts';
 import type { Timer } from '../sim/timer-heap.ts';
 import type { AttemptResult, History, WriteAttempt } from './history.ts';
 
@@ -93,12 +93,11 @@ export class DataStorage {
     const reply = new Channel<AttemptResult>('http.reply', 1);
     this.arrive(reply, attempt.eventIds);
 
-    const cases: SelectCase[] = [
-      recvCase(reply),
-      recvCase(after(this.rt, 'http.client-timeout', clientTimeoutMs)),
-    ];
+    const clientTimeout = newTimer(this.rt, 'http.client-timeout', clientTimeoutMs);
+    const cases: SelectCase[] = [recvCase(reply), recvCase(clientTimeout.ch)];
     if (ctx !== null) cases.push(recvCase(ctx.done));
     const answer = (yield select(cases)) as { index: number; value: unknown };
+    clientTimeout.timer.cancelled = true;
     attempt.endMs = this.rt.nowMs;
     if (answer.index === 0) attempt.result = answer.value as AttemptResult;
     else if (answer.index === 1) attempt.result = 'timeout';

@@ -107,6 +107,9 @@ export interface History {
   /** Virtual time at which the run ended (every process exited, or a budget ran out). */
   endMs: number;
   budget: BudgetExceeded | null;
+  /** True when the run stopped because nothing could happen any more while a process had not
+   * exited: every goroutine still blocked is blocked for good, so its call never returns. */
+  deadlocked: boolean;
   /** How many times each coverage mark (src/model/marks.ts) was reached. */
   readonly marks: Map<string, number>;
 }
@@ -124,6 +127,7 @@ export function emptyHistory(startUtcMs: number): History {
     backendStoppedAtMs: null,
     endMs: 0,
     budget: null,
+    deadlocked: false,
     marks: new Map(),
   };
 }

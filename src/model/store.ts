@@ -14,7 +14,7 @@ import {
   type SelectResult,
 } from '../sim/ops.ts';
 import type { Runtime } from '../sim/runtime.ts';
-import { AtomicInt, Context, WaitGroup, after } from '../sim/sync.ts';
+import { AtomicInt, Context, WaitGroup, newTimer } from '../sim/sync.ts';
 import type { DataStorage } from './datastorage.ts';
 import type { CallRecord, History } from './history.ts';
 import type { StoreKnobs } from './knobs.ts';
@@ -153,10 +153,13 @@ export class BufferedAuditStore {
     const writerFinished = new Channel<never>(`p${this.process}.close.done`, 0);
     this.rt.go(`p${this.process}.close-waiter`, this.process, waitThenClose(this, writerFinished));
     const cases = [recvCase(writerFinished)];
-    if (knobs.closeTimeoutMs !== null && knobs.closeHonoursTimeout) {
-      cases.push(recvCase(after(this.rt, `p${this.process}.close.timeout`, knobs.closeTimeoutMs)));
-    }
+    const timeout =
+      knobs.closeTimeoutMs !== null && knobs.closeHonoursTimeout
+        ? newTimer(this.rt, `p${this.process}.close.timeout`, knobs.closeTimeoutMs)
+        : null;
+    if (timeout !== null) cases.push(recvCase(timeout.ch));
     const first = (yield select(cases)) as SelectResult;
+    if (timeout !== null) timeout.timer.cancelled = true;
     if (knobs.storeContext === 'cancel-after-writer') yield* this.cancelContext();
 
     if (first.index === 1) {

@@ -82,6 +82,7 @@ class Suite {
     for (const p of this.spec.processes) this.rt.go(`p${p.id}.ginkgo`, p.id, this.processMain(p));
     const end = this.rt.run();
     this.history.endMs = this.rt.nowMs;
+    this.history.deadlocked = end.kind === 'quiescent' && this.exited < this.spec.processes.length;
     if (end.kind === 'steps' || end.kind === 'virtual-time') {
       const { kind, limit, goroutines } = end;
       this.history.budget = { kind, limit, atMs: this.rt.nowMs, goroutines };
@@ -208,6 +209,7 @@ class Teardown {
         const ctx = new Context(rt, `p${this.process}.flush.ctx`, null);
         const deadline = ctx.withTimeout(`p${this.process}.flush.deadline`, step.timeoutMs);
         const error = yield* this.store.flush(deadline, step.timeoutMs);
+        deadline.cancel(); // defer cancel(): the deadline's timer stops with the call
         if (error !== null) this.log.log('WARN', 'Failed to flush audit store', { error });
         return;
       }

@@ -2,7 +2,7 @@
 // over the event channel, the ticker and flush requests, and when several are ready the pick is a
 // scheduling choice, as Go's uniform random pick is.
 import { STEP, recvCase, select, send, sleep, type Go, type SelectResult } from '../sim/ops.ts';
-import { Ticker, after } from '../sim/sync.ts';
+import { Ticker, newTimer } from '../sim/sync.ts';
 import { backoffMs } from './backoff.ts';
 import { attemptErrorText, retryable } from './datastorage.ts';
 import type { WriterRecord } from './history.ts';
@@ -125,6 +125,7 @@ export function* writeBatchWithRetry(store: BufferedAuditStore, batch: readonly 
     store.activity.attemptInFlight = true;
     const result = yield* store.dataStorage.post(record, knobs.clientTimeoutMs, ctx);
     store.activity.attemptInFlight = false;
+    ctx?.cancel(); // defer cancel(): the attempt's deadline timer stops with the attempt
     if (result === 'ok') return;
 
     const { url, config } = store.dataStorage;
@@ -145,8 +146,9 @@ export function* writeBatchWithRetry(store: BufferedAuditStore, batch: readonly 
       store.activity.sleepingBetweenAttempts = false;
       continue;
     }
-    const timer = recvCase(after(store.rt, `p${store.process}.backoff`, pauseMs));
-    const woke = (yield select([timer, recvCase(store.context.done)])) as SelectResult;
+    const pause = newTimer(store.rt, `p${store.process}.backoff`, pauseMs);
+    const woke = (yield select([recvCase(pause.ch), recvCase(store.context.done)])) as SelectResult;
+    pause.timer.cancelled = true;
     store.activity.sleepingBetweenAttempts = false;
     if (woke.index === 1) return dropBatch(store, batch, 'shutdown during retry backoff');
   }

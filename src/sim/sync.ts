@@ -101,6 +101,7 @@ export class Ticker {
 
   stop(): void {
     this.stopped = true;
+    this.timer.cancelled = true;
   }
 
   private readonly timer: Timer;
@@ -115,7 +116,17 @@ export class Ticker {
 
 /** time.After: a channel that receives the time once, `ms` from now. */
 export function after(rt: Runtime, name: string, ms: number): Channel<number> {
+  return newTimer(rt, name, ms).ch;
+}
+
+/** time.NewTimer: like after(), with the timer to stop once its wait is over (as Go's http
+ * client stops its timeout timer), so that a finished wait leaves nothing in the queue. */
+export function newTimer(
+  rt: Runtime,
+  name: string,
+  ms: number,
+): { ch: Channel<number>; timer: Timer } {
   const ch = new Channel<number>(name, 1);
-  rt.at(rt.nowMs + ms, () => rt.offer(ch as Channel<unknown>, rt.nowMs));
-  return ch;
+  const timer = rt.at(rt.nowMs + ms, () => rt.offer(ch as Channel<unknown>, rt.nowMs));
+  return { ch, timer };
 }

@@ -33,6 +33,7 @@ export function history(parts: HistoryParts = {}): History {
     backendStoppedAtMs: null,
     endMs: RUN_END_MS,
     budget: null,
+    deadlocked: false,
     marks: new Map(),
     ...parts,
     calls: (parts.calls ?? []).map((record, index) => ({ ...record, id: index + 1 })),

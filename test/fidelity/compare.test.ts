@@ -2,17 +2,12 @@
 // run's end left out on request, and predicted against observed attempts paired with their
 // timing difference and the error the observed one met.
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/explore/run.ts';
 import { compareRuns } from '../../src/fidelity/compare.ts';
 import { compareTiming } from '../../src/fidelity/timing.ts';
 import { attempt, history, log } from '../check/build-history.ts';
 
 const refused = (startMs: number, n: number) =>
   attempt({ attempt: n, startMs, endMs: startMs, result: 'refused', eventIds: [1, 2] });
-
-function finding(verdict: Finding['verdict'], atMs: number): Finding {
-  return { verdict, atMs, process: 1, message: '' };
-}
 
 describe('compareRuns', () => {
   it('names the first write attempt that differs, on each side', () => {
@@ -32,13 +27,6 @@ describe('compareRuns', () => {
         reference: '2500 ms p1 batch 1 attempt 2: 2 events, refused',
       },
     ]);
-  });
-
-  it('leaves out the verdicts judged at the end of the run only when asked', () => {
-    const core = { history: history(), findings: [finding('flush-bounded', 16_331)] };
-    const reference = { history: history(), findings: [] };
-    expect(compareRuns(core, reference)).toHaveLength(1);
-    expect(compareRuns(core, reference, { ignoreRunEndVerdicts: true })).toEqual([]);
   });
 });
 
