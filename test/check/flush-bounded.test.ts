@@ -36,6 +36,26 @@ describe('flush-bounded', () => {
     ]);
   });
 
+  it('flags a Flush still pending when the run deadlocked, even before its deadline', () => {
+    const run = history({ calls: [flush(null)], endMs: 2_500, deadlocked: true });
+
+    expect(flushBounded.check(run)).toEqual([
+      {
+        property: 'flush-bounded',
+        atMs: LATEST_RETURN_MS,
+        process: 1,
+        message:
+          'Flush of process 1 started at 2000 ms never returns: the run deadlocked at 2500 ms',
+      },
+    ]);
+  });
+
+  it('says nothing of a Flush pending when a run that did not deadlock ended early', () => {
+    const run = history({ calls: [flush(null)], endMs: 2_500 });
+
+    expect(flushBounded.check(run)).toEqual([]);
+  });
+
   it('flags a Flush still running at the end of the run after its deadline passed', () => {
     const run = history({ calls: [flush(null)], endMs: LATEST_RETURN_MS + 1 });
 
