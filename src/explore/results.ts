@@ -1,10 +1,10 @@
 // What an exploration reports, whatever the strategy: per verdict the violating runs, coverage,
 // teardown cost and counterexamples. The tally is shared by the fast-check and exhaustive drivers.
 import { PROPERTY_IDS } from '../check/property.ts';
-import { MARK_IDS, type MarkId } from '../model/marks.ts';
+import { MARK_IDS, unreachableMarks, type MarkId } from '../model/marks.ts';
 import { describePlan } from '../model/teardown.ts';
 import type { Fix } from '../scenario/fixes.ts';
-import { baselinePlan, type Variation } from '../scenario/resolve.ts';
+import { baselinePlan, storeKnobs, type Variation } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunOutcome, VerdictId } from './run.ts';
 import { teardownMs } from './run.ts';
@@ -45,6 +45,8 @@ export interface FixReport {
   readonly counterexamples: readonly Counterexample[];
   /** Per coverage mark, how many runs reached it (src/model/marks.ts). */
   readonly coverage: Readonly<Record<MarkId, number>>;
+  /** The marks this fix's store and plan cannot reach at all, so their 0 means nothing. */
+  readonly unreachableMarks: readonly MarkId[];
   /** For a systematic search: what it explored (absent for sampled strategies). */
   readonly search?: SearchSummary;
 }
@@ -92,15 +94,17 @@ export class Tally {
 
   /** The report of a fix explored so far, with the counterexamples kept for it. */
   report(scenario: Scenario, fix: Fix, counterexamples: Counterexample[]): FixReport {
+    const plan = fix.plan(baselinePlan(scenario));
     return {
       fix: fix.name,
       summary: fix.summary,
-      plan: describePlan(fix.plan(baselinePlan(scenario))),
+      plan: describePlan(plan),
       runs: this.runs,
       violations: this.violations,
       teardownMs: this.teardownMs(),
       counterexamples,
       coverage: this.coverage,
+      unreachableMarks: unreachableMarks(storeKnobs(scenario, fix), plan),
     };
   }
 

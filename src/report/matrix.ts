@@ -4,7 +4,7 @@
 import Table from 'cli-table3';
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
-import { MARKS, MARK_IDS } from '../model/marks.ts';
+import { MARKS, MARK_IDS, type MarkId } from '../model/marks.ts';
 import { seconds } from './timestamp.ts';
 
 export interface ReplayTarget {
@@ -46,20 +46,26 @@ export function renderGrid(columns: readonly MatrixColumn[]): string {
 }
 
 /** How many runs of each column reached each coverage mark; a 0 means the exploration never put
- * the store in that situation, so the matrix says nothing about it. */
+ * the store in that situation, so the matrix says nothing about it ("-": it cannot happen with
+ * that column's store and plan). */
 export function renderCoverage(columns: readonly MatrixColumn[]): string {
   const table = new Table({
     head: ['coverage mark (runs)', ...columns.map((c) => c.label)],
     style: { head: [], border: [], compact: true },
     colAligns: ['left', ...columns.map(() => 'right' as const)],
   });
-  for (const id of MARK_IDS) table.push([id, ...columns.map((c) => String(c.report.coverage[id]))]);
-  const never = MARK_IDS.filter((id) => columns.every((c) => c.report.coverage[id] === 0));
+  const cell = (c: MatrixColumn, id: MarkId) =>
+    c.report.unreachableMarks.includes(id) ? '-' : String(c.report.coverage[id]);
+  for (const id of MARK_IDS) table.push([id, ...columns.map((c) => cell(c, id))]);
+  const never = MARK_IDS.filter((id) => {
+    const cells = columns.map((c) => cell(c, id)).filter((v) => v !== '-');
+    return cells.length > 0 && cells.every((v) => v === '0');
+  });
   const note =
     never.length === 0
       ? ''
       : `\nNever reached: ${never.map((id) => `${id} (${MARKS[id]})`).join('; ')}.`;
-  return `${table.toString()}${note}`;
+  return `${table.toString()}${note}\n"-": cannot happen with that store and teardown.`;
 }
 
 /** For a systematic search, what it explored and what that proves. */
