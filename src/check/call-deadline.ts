@@ -14,7 +14,7 @@ const CALL_NAMES: Readonly<Record<BoundedCall, string>> = { flush: 'Flush', clos
  * (`startMs + timeoutMs + SCHEDULING_SLACK_MS`), or that was still running at `history.endMs`
  * when that deadline had already passed. A call without a timeout is violated only when it
  * never returned. A run that ended before a call's deadline says nothing about that call,
- * unless it ended deadlocked: then the call can never return.
+ * unless it ended deadlocked or the call's process exited: then the call can never return.
  */
 export function lateCallViolations(
   history: History,
@@ -44,6 +44,13 @@ function lateness(
 ): { atMs: number; message: string } | null {
   const runEndMs = history.endMs;
   const what = `${name} of process ${record.process} started at ${record.startMs} ms`;
+
+  const exit = history.exits.find((e) => e.process === record.process);
+  if (record.endMs === null && exit !== undefined) {
+    const message = `${what} never returned: its process exited at ${exit.atMs} ms`;
+    const lateAtMs = record.timeoutMs === null ? exit.atMs : deadline(record, record.timeoutMs);
+    return { atMs: Math.min(lateAtMs, exit.atMs), message };
+  }
 
   if (record.endMs === null && history.deadlocked) {
     const message = `${what} never returns: the run deadlocked at ${runEndMs} ms`;

@@ -12,6 +12,8 @@ import { replayCommand } from './replay-command.ts';
 import { validateCommand } from './validate-command.ts';
 
 const EXIT_BAD_INPUT = 2;
+/** sysexits' EX_SOFTWARE: a bug of ours, not of the input. */
+const EXIT_INTERNAL = 70;
 
 function naturalNumber(name: string, min: number) {
   return (value: string): number => {
@@ -115,15 +117,11 @@ program
     `with --real: real ms per scenario ms (default ${DEFAULT_TIME_SCALE})`,
     timeScaleArgument,
   )
-  .action((file: string | undefined, options) => {
-    if (options.real === true || options.timeScale !== undefined) {
-      realReplayCommand(file, options, write).then(
-        (code) => (process.exitCode = code),
-        (error: unknown) => (process.exitCode = exitCodeFor(error)),
-      );
-      return;
-    }
-    exitCode = replayCommand(file, options, write);
+  .action(async (file: string | undefined, options) => {
+    const real = options.real === true || options.timeScale !== undefined;
+    exitCode = real
+      ? await realReplayCommand(file, options, write)
+      : replayCommand(file, options, write);
   });
 
 program
@@ -175,5 +173,5 @@ function exitCodeFor(error: unknown): number {
   process.stderr.write(
     `audit-race: internal error, please report it with the command you ran:\n${detail}\n`,
   );
-  return 70;
+  return EXIT_INTERNAL;
 }

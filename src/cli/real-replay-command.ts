@@ -7,7 +7,7 @@ import { InvalidArgumentError } from 'commander';
 import { runOnce } from '../explore/run.ts';
 import { runReferenceReal } from '../fidelity/real-run.ts';
 import { compareTiming } from '../fidelity/timing.ts';
-import { findingsOf } from '../fidelity/verdicts.ts';
+import { findingsOf } from '../check/findings.ts';
 import { profile } from '../model/profiles.ts';
 import { describePlan } from '../model/teardown.ts';
 import { realReplayLines } from '../report/real-replay.ts';

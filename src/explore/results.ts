@@ -1,6 +1,6 @@
 // What an exploration reports, whatever the strategy: per verdict the violating runs, coverage,
 // teardown cost and counterexamples. The tally is shared by the fast-check and exhaustive drivers.
-import { PROPERTY_IDS } from '../check/property.ts';
+import { VERDICT_IDS } from '../check/findings.ts';
 import { MARK_IDS, unreachableMarks, type MarkId } from '../model/marks.ts';
 import { describePlan } from '../model/teardown.ts';
 import type { Fix } from '../scenario/fixes.ts';
@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { RunOutcome, VerdictId } from './run.ts';
 import { teardownMs } from './run.ts';
 
-export const VERDICT_IDS: readonly VerdictId[] = [...PROPERTY_IDS, 'livelock'];
+export { VERDICT_IDS };
 
 export interface Counterexample {
   readonly fix: string;

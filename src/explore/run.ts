@@ -1,7 +1,6 @@
 // One run of a scenario under a fix and a variation, with its verdicts. The one place where a
 // simulation result meets the properties; exploration, replay and the tests all go through here.
-import { checkAll } from '../check/index.ts';
-import type { Violation } from '../check/property.ts';
+import { findingsOf, type Finding } from '../check/findings.ts';
 import type { History } from '../model/history.ts';
 import { simulate, type RunSpec, type SimResult } from '../model/suite.ts';
 import { TapeDecisions, type DecisionSource } from '../sim/decisions.ts';
@@ -10,29 +9,12 @@ import type { Fix } from '../scenario/fixes.ts';
 import { resolveRun, type Variation } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
-/** The verdicts a run can get: each property, plus a budget that ran out. */
-export type VerdictId = Violation['property'] | 'livelock';
-
-export interface Finding {
-  readonly verdict: VerdictId;
-  readonly atMs: number;
-  readonly process: number | null;
-  readonly message: string;
-}
+export type { Finding, VerdictId } from '../check/findings.ts';
 
 export interface RunOutcome {
   readonly spec: RunSpec;
   readonly sim: SimResult;
   readonly findings: readonly Finding[];
-}
-
-function budgetFinding(history: History): Finding[] {
-  const budget = history.budget;
-  if (budget === null) return [];
-  const what = budget.kind === 'steps' ? `${budget.limit} steps` : `${budget.limit} virtual ms`;
-  const running = budget.goroutines.join(', ');
-  const message = `livelock suspected after ${what}; still running: ${running}`;
-  return [{ verdict: 'livelock', atMs: budget.atMs, process: null, message }];
 }
 
 /** The decision source a variation asks for: its tape, or PCT seeded by it. */
@@ -55,13 +37,7 @@ export function runOnceWith(
 ): RunOutcome {
   const spec = resolveRun(scenario, fix, variation);
   const sim = simulate(spec, decisions);
-  const findings: Finding[] = checkAll(sim.history).map((v) => ({
-    verdict: v.property,
-    atMs: v.atMs,
-    process: v.process,
-    message: v.message,
-  }));
-  findings.push(...budgetFinding(sim.history));
+  const findings = findingsOf(sim.history);
   return { spec, sim, findings };
 }
 

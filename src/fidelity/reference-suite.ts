@@ -198,6 +198,8 @@ export class ReferenceSuite {
 
   /** Ends process `id` (its teardown is over, or it called exit); the run ends with the last. */
   exitProcess(id: number): void {
+    if (this.lives.get(id)?.exited === true) return;
+    this.history.exits.push({ process: id, atMs: this.world.clock.nowMs() });
     if (this.spec.plan.some((s) => s.step === 'synchronized')) this.release(id);
     this.lives.get(id)?.kill();
     const exited = [...this.lives.values()].filter((life) => life.exited).length;

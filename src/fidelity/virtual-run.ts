@@ -8,7 +8,7 @@ import { EmulatedDataStorage } from './emulated-datastorage.ts';
 import { Turns } from './event-loop.ts';
 import { checkReferenceKnobs } from './reference-store.ts';
 import { ReferenceSuite, type ReferenceEnd } from './reference-suite.ts';
-import { findingsOf } from './verdicts.ts';
+import { findingsOf } from '../check/findings.ts';
 import { VirtualClock } from './virtual-clock.ts';
 
 export interface ReferenceRun {

@@ -100,6 +100,8 @@ export interface History {
   readonly panics: PanicRecord[];
   readonly writers: WriterRecord[];
   readonly teardownSteps: TeardownStepRecord[];
+  /** When each process exited; a call of it still pending then never returns. */
+  readonly exits: { readonly process: number; readonly atMs: number }[];
   /** Every event id DataStorage persisted. */
   readonly persisted: Set<number>;
   /** First moment any process started stopping DataStorage; null when it was never stopped. */
@@ -123,6 +125,7 @@ export function emptyHistory(startUtcMs: number): History {
     panics: [],
     writers: [],
     teardownSteps: [],
+    exits: [],
     persisted: new Set(),
     backendStoppedAtMs: null,
     endMs: 0,

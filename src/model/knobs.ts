@@ -43,7 +43,7 @@ export interface StoreKnobs {
   readonly storeContext: StoreContext;
   /** Whether StoreAudit loads the closed flag (and drops silently) before it sends. */
   readonly closedCheck: boolean;
-  /** Fix C: once the store is closed, a batch gets one attempt and no retries. */
+  /** Once the store is closed, a batch gets one attempt and no retries (fail fast at shutdown). */
   readonly failFastWhenClosed: boolean;
   /** Whether 401 and 403 answers are retried like 5xx (they are not retried before 2026-05). */
   readonly retryAuthErrors: boolean;
@@ -80,8 +80,8 @@ export interface StoreKnobs {
   readonly closeHonoursTimeout: boolean;
   /** true: Close returns an error for dropped events or failed batches; false: nil regardless. */
   readonly closeReportsLoss: boolean;
-  /** 'ERROR': a failed attempt logs at ERROR level; 'WARN': once Close began, it logs a warning
-   * (shutdown-time failures treated as expected). */
+  /** 'ERROR': failures log at ERROR level; 'WARN': once Close began, a failed attempt, a dropped
+   * batch and Close's own timeout log warnings (shutdown-time failures treated as expected). */
   readonly failureLogLevelAfterClose: 'ERROR' | 'WARN';
 }
 

@@ -16,7 +16,7 @@ import {
 import type { Runtime } from '../sim/runtime.ts';
 import { AtomicInt, Context, WaitGroup, newTimer } from '../sim/sync.ts';
 import type { DataStorage } from './datastorage.ts';
-import type { CallRecord, History } from './history.ts';
+import type { CallRecord, History, LogLevel } from './history.ts';
 import type { StoreKnobs } from './knobs.ts';
 import { Logger, STORE_LOGGER } from './logger.ts';
 import { mark } from './marks.ts';
@@ -163,7 +163,7 @@ export class BufferedAuditStore {
     if (knobs.storeContext === 'cancel-after-writer') yield* this.cancelContext();
 
     if (first.index === 1) {
-      this.logger.log('ERROR', 'Timeout waiting for audit store to close');
+      this.logger.log(this.failureLevel(), 'Timeout waiting for audit store to close');
       return this.end(call, 'timeout waiting for audit store to close');
     }
     if (knobs.closeReportsLoss && this.drops > 0) {
@@ -186,6 +186,11 @@ export class BufferedAuditStore {
     if (this.activity.auditsBetweenCheckAndSend > 0) {
       mark(this.history, 'audit-between-check-and-send');
     }
+  }
+
+  /** The level of a failure's log line: ERROR, or the store's choice once Close began. */
+  failureLevel(): LogLevel {
+    return this.closed.value === 1 ? this.knobs.failureLogLevelAfterClose : 'ERROR';
   }
 
   /** Events accepted but not yet written: queued in the channel or in the writer's batch. */

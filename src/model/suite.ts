@@ -130,6 +130,7 @@ class Suite {
     // Ginkgo's process 1 stops waiting for a process that has gone, whatever way it went.
     if (this.spec.plan.some((s) => s.step === 'synchronized')) this.releaseBarrier(id);
     this.rt.killGroup(id);
+    this.history.exits.push({ process: id, atMs: this.rt.nowMs });
     this.exited++;
     if (this.exited === this.spec.processes.length) this.rt.halt();
   }

@@ -129,8 +129,7 @@ export function* writeBatchWithRetry(store: BufferedAuditStore, batch: readonly 
     if (result === 'ok') return;
 
     const { url, config } = store.dataStorage;
-    const level = store.closed.value === 1 ? knobs.failureLogLevelAfterClose : 'ERROR';
-    store.logger.log(level, 'Failed to write audit batch', {
+    store.logger.log(store.failureLevel(), 'Failed to write audit batch', {
       attempt,
       batch_size: batch.length,
       error: attemptErrorText(result, url, `${config.host}:${config.port}`),
@@ -157,7 +156,7 @@ export function* writeBatchWithRetry(store: BufferedAuditStore, batch: readonly 
 
 function dropBatch(store: BufferedAuditStore, batch: readonly number[], reason: string): void {
   store.failedBatches++;
-  store.logger.log('ERROR', 'AUDIT DATA LOSS: dropping batch', {
+  store.logger.log(store.failureLevel(), 'AUDIT DATA LOSS: dropping batch', {
     batch_size: batch.length,
     reason,
   });

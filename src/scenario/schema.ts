@@ -2,9 +2,7 @@
 // events, DataStorage, teardown) and how much exploration may vary it. Only what differs from the
 // defaults needs to be written.
 import { z } from 'zod';
-import { PROPERTY_IDS } from '../check/property.ts';
-
-const VERDICTS = [...PROPERTY_IDS, 'livelock'] as const;
+import { VERDICT_IDS } from '../check/findings.ts';
 
 const ms = z.number().int().nonnegative();
 const positiveMs = z.number().int().positive();
@@ -182,8 +180,8 @@ export const scenarioSchema = z.strictObject({
   expect: z
     .strictObject({
       fix: z.string().default('baseline'),
-      violates: z.array(z.enum(VERDICTS)).default([]),
-      holds: z.array(z.enum(VERDICTS)).default([]),
+      violates: z.array(z.enum(VERDICT_IDS)).default([]),
+      holds: z.array(z.enum(VERDICT_IDS)).default([]),
       runs: z.number().int().positive().default(200),
     })
     .optional(),

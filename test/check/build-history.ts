@@ -30,6 +30,7 @@ export function history(parts: HistoryParts = {}): History {
     panics: [],
     writers: [],
     teardownSteps: [],
+    exits: [],
     backendStoppedAtMs: null,
     endMs: RUN_END_MS,
     budget: null,

@@ -50,6 +50,20 @@ describe('flush-bounded', () => {
     ]);
   });
 
+  it('flags a Flush still pending when its process exited, at the exit', () => {
+    const run = history({ calls: [flush(null)], exits: [{ process: 1, atMs: 2_300 }] });
+
+    expect(flushBounded.check(run)).toEqual([
+      {
+        property: 'flush-bounded',
+        atMs: 2_300,
+        process: 1,
+        message:
+          'Flush of process 1 started at 2000 ms never returned: its process exited at 2300 ms',
+      },
+    ]);
+  });
+
   it('says nothing of a Flush pending when a run that did not deadlock ended early', () => {
     const run = history({ calls: [flush(null)], endMs: 2_500 });
 
