@@ -110,6 +110,12 @@ program
     new Option('--seed <n>', 'fast-check seed, with --path').argParser(naturalNumber('--seed', 0)),
   )
   .option('--path <path>', 'fast-check path, with --seed')
+  .addOption(
+    new Option('--strategy <name>', 'with --seed/--path: the strategy validate used')
+      .choices(['random', 'pct'])
+      .default('random'),
+  )
+  .option('--depth <d>', 'with --strategy pct: its depth (default 3)', naturalNumber('--depth', 1))
   .option('--svg <file>', "also write the run's swimlane timeline as an SVG picture")
   .option('--real', 'also run it for real: the reference store against a DataStorage on 127.0.0.1')
   .option(

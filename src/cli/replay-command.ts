@@ -2,8 +2,6 @@
 // validate printed, or fast-check's seed and path) or from a saved counterexample file, and prints
 // its timeline in the CI log format followed by the verdicts. Exit 1 when a property is violated.
 import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
-import { variationArbitrary } from '../explore/arbitrary.ts';
 import { decodeCase } from '../explore/case-code.ts';
 import {
   checkVariationFits,
@@ -19,7 +17,9 @@ import { findFix } from '../scenario/fixes.ts';
 import { loadScenarioFile, parseScenario, type Scenario } from '../scenario/load.ts';
 import { zeroVariation, type Variation } from '../scenario/resolve.ts';
 import { AuditRaceError } from '../sim/errors.ts';
+import { variationAt } from '../explore/replay-path.ts';
 import { writeOutputFile } from './output-file.ts';
+import { strategyOf } from './strategy.ts';
 import { DEFAULT_SCENARIO } from './paths.ts';
 
 export interface ReplayFlags {
@@ -27,6 +27,9 @@ export interface ReplayFlags {
   readonly case?: string;
   readonly seed?: number;
   readonly path?: string;
+  /** With --seed/--path: the strategy validate explored with (its arbitrary differs). */
+  readonly strategy?: 'random' | 'pct' | 'exhaustive';
+  readonly depth?: number;
   readonly profile?: string;
   /** Also write the run's swimlane picture as an SVG file. */
   readonly svg?: string;
@@ -44,25 +47,6 @@ function readJson(path: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** The variation fast-check generated at `path` for `seed`, without shrinking further. */
-function variationAtPath(scenario: Scenario, seed: number, path: string): Variation {
-  const property = fc.property(variationArbitrary(scenario), () => false);
-  const details = fc.check(property, {
-    seed,
-    path,
-    endOnFailure: true,
-    numRuns: Number.MAX_SAFE_INTEGER,
-  });
-  const value = details.counterexample?.[0] as Variation | undefined;
-  if (value === undefined) {
-    throw new AuditRaceError(
-      'REPLAY_INVALID',
-      `--seed ${seed} --path ${path}: fast-check produced no value.`,
-    );
-  }
-  return value;
 }
 
 export function resolveInput(file: string | undefined, flags: ReplayFlags): ReplayInput {
@@ -94,7 +78,13 @@ export function resolveInput(file: string | undefined, flags: ReplayFlags): Repl
     );
   }
   if (flags.seed !== undefined && flags.path !== undefined) {
-    return { scenario, fix, variation: variationAtPath(scenario, flags.seed, flags.path) };
+    const strategy = strategyOf({ strategy: flags.strategy ?? 'random', depth: flags.depth });
+    const found = findFix(scenario, fix);
+    return {
+      scenario,
+      fix,
+      variation: variationAt(scenario, found, flags.seed, flags.path, strategy),
+    };
   }
   return { scenario, fix, variation: zeroVariation(scenario) };
 }

@@ -3,7 +3,6 @@
 // violates a property; the full matrix alone is a report and exits 0.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RANDOM, type Strategy } from '../explore/arbitrary.ts';
 import { validateInWorkers } from '../explore/parallel.ts';
 import type { Progress as ExplorationProgress } from '../explore/validate.ts';
 import { runOnce } from '../explore/run.ts';
@@ -28,6 +27,7 @@ import { counterexampleFile } from '../explore/counterexample-file.ts';
 import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
 import { writeOutputFile } from './output-file.ts';
 import { Progress } from './progress.ts';
+import { strategyOf } from './strategy.ts';
 import { wallNowMs } from './wallclock.ts';
 
 export interface ValidateFlags {
@@ -113,13 +113,6 @@ function writeReports(
     writeOutputFile(flags.junit, validateJunit(result, target));
     say(`Wrote JUnit XML to ${flags.junit}.\n`);
   }
-}
-
-/** The exploration strategy the flags ask for (PCT's step count is estimated per fix later). */
-export function strategyOf(flags: Pick<ValidateFlags, 'strategy' | 'depth'>): Strategy {
-  if (flags.strategy === 'pct') return { kind: 'pct', depth: flags.depth ?? 3, steps: 0 };
-  if (flags.strategy === 'exhaustive') return { kind: 'exhaustive', preemptions: flags.depth ?? 2 };
-  return RANDOM;
 }
 
 /** Runs the command; returns the exit code. */

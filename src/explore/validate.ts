@@ -79,7 +79,11 @@ function shrink(
     variation,
     caseCode: encodeCase(variation),
     fastCheck: { seed: options.seed, path: details.counterexamplePath },
-    origin: `fast-check seed ${options.seed} path ${details.counterexamplePath}`,
+    origin:
+      `fast-check seed ${options.seed} path ${details.counterexamplePath}` +
+      (options.strategy?.kind === 'pct'
+        ? ` (--strategy pct --depth ${options.strategy.depth})`
+        : ''),
     kept: keptBy(outcome),
   };
 }
