@@ -8,10 +8,9 @@ import { runOnce } from '../explore/run.ts';
 import { runReferenceReal } from '../fidelity/real-run.ts';
 import { compareTiming } from '../fidelity/timing.ts';
 import { findingsOf } from '../check/findings.ts';
-import { profile } from '../model/profiles.ts';
 import { describePlan } from '../model/teardown.ts';
 import { realReplayLines } from '../report/real-replay.ts';
-import { findFix } from '../scenario/fixes.ts';
+import { findFix, withProfile } from '../scenario/fixes.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import { resolveInput, type ReplayFlags } from './replay-command.ts';
 
@@ -52,8 +51,7 @@ export async function realReplayCommand(
   if (flags.real !== true) throw new AuditRaceError('USAGE', '--time-scale goes with --real.');
   let input = resolveInput(file, flags);
   if (flags.profile !== undefined) {
-    profile(flags.profile); // rejects an unknown name
-    input = { ...input, scenario: { ...input.scenario, profile: flags.profile } };
+    input = { ...input, scenario: withProfile(input.scenario, flags.profile) };
   }
   const fix = findFix(input.scenario, input.fix);
   const predicted = runOnce(input.scenario, fix, input.variation);

@@ -9,11 +9,10 @@ import {
   parseCounterexampleFile,
 } from '../explore/counterexample-file.ts';
 import { runOnce } from '../explore/run.ts';
-import { profile } from '../model/profiles.ts';
 import { describePlan } from '../model/teardown.ts';
 import { runSvg } from '../report/svg.ts';
 import { timelineLines, verdictLines } from '../report/timeline.ts';
-import { findFix } from '../scenario/fixes.ts';
+import { findFix, withProfile } from '../scenario/fixes.ts';
 import { loadScenarioFile, parseScenario, type Scenario } from '../scenario/load.ts';
 import { zeroVariation, type Variation } from '../scenario/resolve.ts';
 import { AuditRaceError } from '../sim/errors.ts';
@@ -97,8 +96,7 @@ export function replayCommand(
 ) {
   let input = resolveInput(file, flags);
   if (flags.profile !== undefined) {
-    profile(flags.profile); // rejects an unknown name
-    input = { ...input, scenario: { ...input.scenario, profile: flags.profile } };
+    input = { ...input, scenario: withProfile(input.scenario, flags.profile) };
   }
   const fix = findFix(input.scenario, input.fix);
   const outcome = runOnce(input.scenario, fix, input.variation);

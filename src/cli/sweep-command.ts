@@ -15,7 +15,7 @@ import {
   replayCommand,
   type ReplayTarget,
 } from '../report/matrix.ts';
-import { findFix } from '../scenario/fixes.ts';
+import { findFix, inapplicableFixes } from '../scenario/fixes.ts';
 import { loadScenarioFile, type Scenario } from '../scenario/load.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import { PACKAGE_ROOT, displayPath } from './paths.ts';
@@ -86,11 +86,19 @@ export function sweepCommand(
   flags: SweepFlags,
   out: (text: string) => void,
 ): boolean {
+  // A suite whose teardown has nothing for the fix to act on is left out, and said so.
+  const skipped = subjects.flatMap((s) => {
+    const reason = inapplicableFixes(s.scenario).find((f) => f.fix === flags.fix)?.reason;
+    return reason === undefined ? [] : [`  ${s.label.padEnd(10)} ${s.scenario.name}: ${reason}`];
+  });
+  const applicable = subjects.filter(
+    (s) => !inapplicableFixes(s.scenario).some((f) => f.fix === flags.fix),
+  );
   const progress = new Progress(
     process.stderr.isTTY === true && !flags.json,
-    subjects.length * flags.runs,
+    applicable.length * flags.runs,
   );
-  const columns = subjects.map((subject) => {
+  const columns = applicable.map((subject) => {
     const fix = findFix(subject.scenario, flags.fix);
     const report: FixReport = validateFix(subject.scenario, fix, {
       runs: flags.runs,
@@ -133,9 +141,9 @@ export function sweepCommand(
         `${renderGrid(columns)}\n\nColumns:\n${legend.join('\n')}\n\n` +
         `Situations reached:\n${renderCoverage(columns)}\n`,
     );
+    if (skipped.length > 0) out(`\nFix ${flags.fix} does not apply to:\n${skipped.join('\n')}\n`);
     const searches = renderSearches(columns);
     if (searches !== '') out(`\n${searches}\n`);
-    out('');
     const counterexamples = renderColumnCounterexamples(columns);
     if (counterexamples !== '') out(`\n${counterexamples}\n`);
   }

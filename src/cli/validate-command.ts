@@ -1,7 +1,7 @@
 // `audit-race validate`: every requested fix through the same exploration of one scenario; prints
 // the matrix, the counterexamples and their replay commands. Exit 1 when a fix named with --fix
 // violates a property; the full matrix alone is a report and exits 0.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateInWorkers } from '../explore/parallel.ts';
 import type { Progress as ExplorationProgress } from '../explore/validate.ts';
@@ -18,8 +18,7 @@ import {
   renderMatrix,
   type ReplayTarget,
 } from '../report/matrix.ts';
-import { profile } from '../model/profiles.ts';
-import { findFix, fixesFor } from '../scenario/fixes.ts';
+import { findFix, fixesFor, inapplicableFixes, withProfile } from '../scenario/fixes.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import { profileSubjects, suiteSubjects, sweepCommand } from './sweep-command.ts';
 import { loadScenarioFile, type Scenario } from '../scenario/load.ts';
@@ -54,12 +53,19 @@ export interface ValidateFlags {
 export const CLI_COMMAND = 'npx audit-race';
 
 function saveCounterexamples(dir: string, scenario: Scenario, result: ValidateResult): string[] {
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AuditRaceError('USAGE', `--save ${dir}: cannot create that folder (${reason}).`, {
+      cause: error,
+    });
+  }
   const written: string[] = [];
   for (const fix of result.fixes) {
     for (const c of fix.counterexamples) {
       const path = join(dir, `${scenario.name}.${fix.fix}.${c.verdict}.json`);
-      writeFileSync(path, counterexampleFile(scenario, c));
+      writeOutputFile(path, counterexampleFile(scenario, c));
       written.push(path);
     }
   }
@@ -135,8 +141,7 @@ export async function validateCommand(
 
   let scenario = loadScenarioFile(scenarioPath);
   if (flags.profile !== undefined) {
-    profile(flags.profile); // rejects an unknown name
-    scenario = { ...scenario, profile: flags.profile };
+    scenario = withProfile(scenario, flags.profile);
     target = { ...target, extraArgs: ['--profile', flags.profile] };
   }
   const fixes =
@@ -162,6 +167,10 @@ export async function validateCommand(
     out(validateJson(result, target));
   } else {
     out(`${renderMatrix(result)}\n\nFixes:\n${renderFixes(result)}\n`);
+    const leftOut = inapplicableFixes(scenario).map((f) => `  ${f.fix.padEnd(8)} ${f.reason}`);
+    if (requested.length === 0 && leftOut.length > 0) {
+      out(`Left out, nothing to act on in this teardown:\n${leftOut.join('\n')}\n`);
+    }
     const columns = result.fixes.map((report) => ({ label: report.fix, report }));
     out(`\nSituations reached:\n${renderCoverage(columns)}\n`);
     const searches = renderSearches(columns);

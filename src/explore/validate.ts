@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { Fix } from '../scenario/fixes.ts';
 import { zeroVariation, type Variation } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { AuditRaceError } from '../sim/errors.ts';
 import { RANDOM, variationArbitrary, type Strategy } from './arbitrary.ts';
 import { encodeCase } from './case-code.ts';
 import { exhaustive } from './exhaustive.ts';
@@ -67,7 +68,11 @@ function shrink(
   });
   const variation = details.counterexample?.[0];
   if (!details.failed || variation === undefined || details.counterexamplePath === null) {
-    throw new Error(`run ${index} of fix ${fix.name} no longer shows ${verdict} when replayed`);
+    throw new AuditRaceError(
+      'INTERNAL',
+      `Run ${index} of fix ${fix.name} showed ${verdict} once but not when replayed: a run is not ` +
+        `deterministic. Please report it with the scenario and seed ${options.seed}.`,
+    );
   }
   const outcome = runOnce(scenario, fix, variation);
   const finding = outcome.findings.find((f) => f.verdict === verdict)!;

@@ -22,7 +22,6 @@ export function classifyStatus(statusCode: number): AttemptResult {
 }
 
 const REFUSED = new Set(['ECONNREFUSED']);
-const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 const TIMED_OUT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'ETIMEDOUT']);
 
 /**
@@ -38,8 +37,7 @@ export function classifyError(error: unknown, abortReason: unknown): AttemptResu
   const code = errorCode(error);
   if (code !== undefined && REFUSED.has(code)) return 'refused';
   if (code !== undefined && TIMED_OUT.has(code)) return 'timeout';
-  if (code !== undefined && RESET.has(code)) return 'reset';
-  return 'reset';
+  return 'reset'; // ECONNRESET, EPIPE, UND_ERR_SOCKET, UND_ERR_CLOSED and anything unknown
 }
 
 /** The system or undici error code of `error`, looking through `cause` and AggregateError. */

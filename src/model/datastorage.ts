@@ -6,7 +6,7 @@ import { recvCase, select, type Go, type SelectCase } from '../sim/ops.ts';
 import type { Runtime } from '../sim/runtime.ts';
 import { DEADLINE_EXCEEDED, newTimer, type Context } from '../sim/sync.ts';
 import type { Timer } from '../sim/timer-heap.ts';
-import type { AttemptResult, History, WriteAttempt } from './history.ts';
+import { NIL_EVENT, type AttemptResult, type History, type WriteAttempt } from './history.ts';
 
 export type Availability =
   'up' | 'refuse' | 'status-5xx' | 'status-4xx' | 'status-401' | 'status-403' | 'hung';
@@ -116,7 +116,8 @@ export class DataStorage {
     if (mode === 'hung') return;
     exchange.timer = this.rt.at(this.rt.nowMs + this.config.latencyMs, () => {
       this.inFlight.delete(exchange);
-      if (mode === 'up') for (const id of eventIds) if (id >= 0) this.history.persisted.add(id);
+      if (mode === 'up')
+        for (const id of eventIds) if (id !== NIL_EVENT) this.history.persisted.add(id);
       this.rt.offer(reply as Channel<unknown>, mode === 'up' ? 'ok' : mode);
     });
   }

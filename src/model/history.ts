@@ -2,6 +2,10 @@
 // append to it; the properties in src/check read it and nothing else, so a property can be tested
 // on a hand-built history without running a simulation.
 
+/** The id of Go's nil event, which a receive on a closed channel yields: it can be sent in a
+ * batch but is never an event anyone accepted, so it never counts as persisted. */
+export const NIL_EVENT = -1;
+
 /** How one call (StoreAudit, Flush, Close) or one write attempt ended. */
 export type Outcome = 'ok' | 'failed' | 'unknown';
 

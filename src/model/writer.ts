@@ -5,7 +5,7 @@ import { STEP, recvCase, select, send, sleep, type Go, type SelectResult } from 
 import { Ticker, newTimer } from '../sim/sync.ts';
 import { backoffMs } from './backoff.ts';
 import { attemptErrorText, retryable } from './datastorage.ts';
-import type { WriterRecord } from './history.ts';
+import { NIL_EVENT, type WriterRecord } from './history.ts';
 import { mark } from './marks.ts';
 import type { BufferedAuditStore, FlushRequest } from './store.ts';
 
@@ -100,9 +100,6 @@ function* drainInto(store: BufferedAuditStore, batch: number[], requests: FlushR
     else requests.push(value as FlushRequest);
   }
 }
-
-/** The nil event a receive on a closed channel yields; it is sent but never counts as persisted. */
-export const NIL_EVENT = -1;
 
 /** writeBatchWithRetry: attempts 1..maxAttempts, sleeping between failed attempts. */
 export function* writeBatchWithRetry(store: BufferedAuditStore, batch: readonly number[]): Go {

@@ -76,13 +76,14 @@ export function renderSearches(columns: readonly MatrixColumn[]): string {
     if (search === undefined) continue;
     const bound = `schedules with at most ${search.preemptions} preemptions`;
     const scope = search.complete
-      ? `all ${search.schedules} ${bound}`
-      : `${search.schedules} ${bound} (bound not exhausted: raise --runs)`;
-    const violated = Object.entries(report.violations)
-      .filter(([, n]) => n > 0)
-      .map(([v]) => v);
-    const verdict = violated.length === 0 ? 'no violation' : `violated: ${violated.join(', ')}`;
-    lines.push(`  ${label}: ${verdict} in ${scope}; ${search.distinctOutcomes} distinct outcomes.`);
+      ? `all ${search.schedules} ${bound} explored`
+      : `${search.schedules} ${bound} explored (not all of them: raise --runs)`;
+    const violated = Object.entries(report.violations).filter(([, n]) => n > 0);
+    const verdicts =
+      violated.length === 0
+        ? 'no violation'
+        : violated.map(([v, n]) => `${v} in ${n} of ${search.schedules}`).join(', ');
+    lines.push(`  ${label}: ${verdicts}; ${scope}; ${search.distinctOutcomes} distinct outcomes.`);
   }
   return lines.length === 0
     ? ''
@@ -90,9 +91,12 @@ export function renderSearches(columns: readonly MatrixColumn[]): string {
 }
 
 export function renderMatrix(result: ValidateResult): string {
+  const exhaustive = result.fixes.some((f) => f.search !== undefined);
   const header =
     `Scenario ${result.scenario} (store ${result.profile}), seed ${result.seed}: ` +
-    `runs violating each property, out of ${result.runs} runs per fix.`;
+    (exhaustive
+      ? `schedules violating each property, out of at most ${result.runs} per fix (see below).`
+      : `runs violating each property, out of ${result.runs} runs per fix.`);
   const columns = result.fixes.map((report) => ({ label: report.fix, report }));
   return `${header}\n${renderGrid(columns)}`;
 }

@@ -3,6 +3,7 @@
 // transformations lets the same fix apply to every suite's teardown.
 import type { StoreKnobs } from '../model/knobs.ts';
 import type { TeardownStep } from '../model/teardown.ts';
+import { profile } from '../model/profiles.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import type { Scenario } from './schema.ts';
 
@@ -11,6 +12,8 @@ export interface Fix {
   readonly summary: string;
   plan(baseline: readonly TeardownStep[]): TeardownStep[];
   readonly store: Partial<StoreKnobs>;
+  /** Why the fix cannot apply to this baseline (it has no step to act on), or null. */
+  inapplicable(baseline: readonly TeardownStep[]): string | null;
 }
 
 /** The WorkflowExecution teardown of 2026-01-04 (plain AfterSuite on every process). */
@@ -21,17 +24,23 @@ export const WORKFLOWEXECUTION_JAN04: readonly TeardownStep[] = [
   { step: 'stopDataStorage' },
 ];
 
-function insertBeforeClose(plan: readonly TeardownStep[], steps: TeardownStep[]): TeardownStep[] {
+/** Inserts `steps` right before (offset 0) or after (offset 1) the plan's first Close. */
+function atClose(plan: readonly TeardownStep[], steps: TeardownStep[], offset: 0 | 1) {
   const at = plan.findIndex((s) => s.step === 'close');
   if (at === -1) return [...plan];
-  return [...plan.slice(0, at), ...steps, ...plan.slice(at)];
+  return [...plan.slice(0, at + offset), ...steps, ...plan.slice(at + offset)];
 }
 
-function insertAfterClose(plan: readonly TeardownStep[], steps: TeardownStep[]): TeardownStep[] {
-  const at = plan.findIndex((s) => s.step === 'close');
-  if (at === -1) return [...plan];
-  return [...plan.slice(0, at + 1), ...steps, ...plan.slice(at + 1)];
+/** A fix that acts on a step needs that step at the top level of the teardown. */
+function needs(...wanted: TeardownStep['step'][]) {
+  return (baseline: readonly TeardownStep[]): string | null => {
+    const missing = wanted.filter((w) => !baseline.some((s) => s.step === w));
+    if (missing.length === 0) return null;
+    return `the teardown has no top-level ${missing.join(' or ')} step to act on`;
+  };
 }
+
+const always = () => null;
 
 /** E: every process runs the plan without the DataStorage stop; process 1 stops it at the end. */
 function synchronizeStop(plan: readonly TeardownStep[]): TeardownStep[] {
@@ -41,59 +50,112 @@ function synchronizeStop(plan: readonly TeardownStep[]): TeardownStep[] {
 }
 
 const flushFirst = (plan: readonly TeardownStep[]) =>
-  insertBeforeClose(plan, [{ step: 'flush', timeoutMs: 10_000 }]);
+  atClose(plan, [{ step: 'flush', timeoutMs: 10_000 }], 0);
 
 export const BUILT_IN_FIXES: readonly Fix[] = [
-  { name: 'baseline', summary: "the scenario's own teardown", plan: (p) => [...p], store: {} },
-  { name: 'A', summary: 'Flush(10 s) before Close', plan: flushFirst, store: {} },
+  {
+    name: 'baseline',
+    summary: "the scenario's own teardown",
+    plan: (p) => [...p],
+    store: {},
+    inapplicable: always,
+  },
+  {
+    name: 'A',
+    summary: 'Flush(10 s) before Close',
+    plan: flushFirst,
+    store: {},
+    inapplicable: needs('close'),
+  },
   {
     name: 'B',
     summary: 'ignore errors from Close',
-    plan: (p) => insertBeforeClose(p, [{ step: 'ignoreCloseError' }]),
+    plan: (p) => atClose(p, [{ step: 'ignoreCloseError' }], 0),
     store: {},
+    inapplicable: needs('close'),
   },
   {
     name: 'C',
     summary: 'no retries once the store is closed',
     plan: (p) => [...p],
     store: { failFastWhenClosed: true },
+    inapplicable: needs('close'),
   },
   {
     name: 'D',
     summary: 'sleep 2 s after Close',
-    plan: (p) => insertAfterClose(p, [{ step: 'sleep', ms: 2_000 }]),
+    plan: (p) => atClose(p, [{ step: 'sleep', ms: 2_000 }], 1),
     store: {},
+    inapplicable: needs('close'),
   },
   {
     name: 'E',
     summary: 'DataStorage stopped once, on process 1, after every process finished',
     plan: synchronizeStop,
     store: {},
+    inapplicable: needs('stopDataStorage'),
   },
   {
     name: 'A+E',
     summary: 'Flush(10 s) before Close, and the synchronized stop',
     plan: (p) => synchronizeStop(flushFirst(p)),
     store: {},
+    inapplicable: needs('close', 'stopDataStorage'),
   },
 ];
 
-/** The fixes available for a scenario: the built-in ones, then the scenario's own. */
-export function fixesFor(scenario: Scenario): Fix[] {
+/** Every fix a scenario names: the built-in ones, then the scenario's own. */
+function allFixes(scenario: Scenario): Fix[] {
   const own = Object.entries(scenario.fixes).map(([name, fix]): Fix => ({
     name,
     summary: fix.summary,
     plan: (baseline) => [...(fix.plan ?? baseline)],
     store: fix.store,
+    inapplicable: always,
   }));
   const ownNames = new Set(own.map((f) => f.name));
   return [...BUILT_IN_FIXES.filter((f) => !ownNames.has(f.name)), ...own];
 }
 
+/** The fixes that apply to a scenario's teardown (validate runs these by default). */
+export function fixesFor(scenario: Scenario): Fix[] {
+  return allFixes(scenario).filter((f) => f.inapplicable(baselinePlan(scenario)) === null);
+}
+
+/** The fixes left out for a scenario, each with the reason. */
+export function inapplicableFixes(scenario: Scenario): { fix: string; reason: string }[] {
+  return allFixes(scenario).flatMap((f) => {
+    const reason = f.inapplicable(baselinePlan(scenario));
+    return reason === null ? [] : [{ fix: f.name, reason }];
+  });
+}
+
+/** A fix by name; an unknown one, or one with nothing to act on in this teardown, is an error. */
 export function findFix(scenario: Scenario, name: string): Fix {
-  const fixes = fixesFor(scenario);
-  const fix = fixes.find((f) => f.name === name);
-  if (fix !== undefined) return fix;
-  const names = fixes.map((f) => f.name).join(', ');
-  throw new AuditRaceError('USAGE', `Unknown fix "${name}". Expected one of: ${names}.`);
+  const fix = allFixes(scenario).find((f) => f.name === name);
+  if (fix === undefined) {
+    const names = allFixes(scenario)
+      .map((f) => f.name)
+      .join(', ');
+    throw new AuditRaceError('USAGE', `Unknown fix "${name}". Expected one of: ${names}.`);
+  }
+  const reason = fix.inapplicable(baselinePlan(scenario));
+  if (reason !== null) {
+    throw new AuditRaceError(
+      'USAGE',
+      `Fix ${name} (${fix.summary}) does not apply to scenario ${scenario.name}: ${reason}.`,
+    );
+  }
+  return fix;
+}
+
+/** The scenario's own teardown, or the seed's WorkflowExecution teardown when it names none. */
+export function baselinePlan(scenario: Scenario): readonly TeardownStep[] {
+  return scenario.teardown ?? WORKFLOWEXECUTION_JAN04;
+}
+
+/** The scenario with another store profile; an unknown name is a usage error. */
+export function withProfile(scenario: Scenario, name: string): Scenario {
+  profile(name);
+  return { ...scenario, profile: name };
 }

@@ -2,7 +2,6 @@
 // schema cannot say (unique process ids, a known profile). Every problem names the file, the JSON
 // path and what was expected, as one AuditRaceError with code SCENARIO_INVALID.
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
 import { PROFILES, PROFILE_NAMES } from '../model/profiles.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
@@ -72,4 +71,3 @@ export function loadScenarioFile(path: string): Scenario {
 }
 
 export type { Scenario };
-export type ScenarioSchema = z.infer<typeof scenarioSchema>;

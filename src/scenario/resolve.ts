@@ -5,7 +5,7 @@ import type { StoreKnobs } from '../model/knobs.ts';
 import { profile } from '../model/profiles.ts';
 import type { EventBurst, ProcessSpec, RunSpec } from '../model/suite.ts';
 import type { Fix } from './fixes.ts';
-import { WORKFLOWEXECUTION_JAN04 } from './fixes.ts';
+import { baselinePlan } from './fixes.ts';
 import type { Scenario } from './schema.ts';
 
 export interface LateBurst {
@@ -47,9 +47,7 @@ export function storeKnobs(scenario: Scenario, fix: Fix): StoreKnobs {
   return { ...profile(scenario.profile), ...scenario.store, ...fix.store };
 }
 
-export function baselinePlan(scenario: Scenario) {
-  return scenario.teardown ?? WORKFLOWEXECUTION_JAN04;
-}
+export { baselinePlan } from './fixes.ts';
 
 function resolveProcess(scenario: Scenario, v: Variation, index: number): ProcessSpec {
   const p = scenario.processes[index]!;

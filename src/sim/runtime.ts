@@ -191,7 +191,6 @@ export class Runtime {
       }
       if (result === BLOCKED) {
         g.state = 'blocked';
-        g.pending = null;
         return;
       }
       input = result;

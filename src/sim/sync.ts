@@ -109,7 +109,7 @@ export class Ticker {
   private tick(): void {
     if (this.stopped || this.rt.groupKilled(this.group)) return;
     const dueMs = this.timer.dueMs;
-    if (!this.ch.full) this.rt.offer(this.ch as Channel<unknown>, dueMs);
+    this.rt.offer(this.ch as Channel<unknown>, dueMs); // a full channel drops the tick
     this.rt.rearm(this.timer, dueMs + this.periodMs);
   }
 }

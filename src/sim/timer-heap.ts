@@ -17,10 +17,6 @@ function before(a: Timer, b: Timer): boolean {
 export class TimerHeap {
   private readonly items: Timer[] = [];
 
-  get size(): number {
-    return this.items.length;
-  }
-
   peek(): Timer | undefined {
     return this.items[0];
   }
@@ -55,9 +51,5 @@ export class TimerHeap {
       i = smallest;
     }
     return top;
-  }
-
-  clear(): void {
-    this.items.length = 0;
   }
 }
