@@ -5,7 +5,7 @@ import type { Finding } from '../explore/run.ts';
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
 import type { History } from '../model/history.ts';
-import { replayCommand, type ReplayTarget } from './matrix.ts';
+import { coverageRows, neverReached, replayCommand, type ReplayTarget } from './matrix.ts';
 import { runMermaid } from './mermaid.ts';
 import { timelineLines } from './timeline.ts';
 import { seconds, utc } from './timestamp.ts';
@@ -49,19 +49,18 @@ function matrixTable(result: ValidateResult): string {
 }
 
 function coverageTable(result: ValidateResult): string {
-  const fixes = result.fixes;
-  const marks = Object.keys(fixes[0]?.coverage ?? {}) as (keyof FixReport['coverage'])[];
+  const columns = result.fixes.map((report) => ({ label: report.fix, report }));
   const rows = [
-    `| situation reached | ${fixes.map((f) => cell(f.fix)).join(' | ')} |`,
-    `| --- | ${fixes.map(() => '---:').join(' | ')} |`,
-    ...marks.map((m) => `| ${m} | ${fixes.map((f) => String(f.coverage[m])).join(' | ')} |`),
+    `| situation reached | ${columns.map((c) => cell(c.label)).join(' | ')} |`,
+    `| --- | ${columns.map(() => '---:').join(' | ')} |`,
+    ...coverageRows(columns).map(({ id, cells }) => `| ${id} | ${cells.join(' | ')} |`),
   ];
-  const never = marks.filter((m) => fixes.every((f) => f.coverage[m] === 0));
+  const never = neverReached(columns);
   const note =
     never.length === 0
-      ? 'Every situation was reached by some run.'
+      ? 'Every situation that can happen here was reached by some run.'
       : `Never reached, so their properties were not put to the test: ${never.join(', ')}.`;
-  return `${rows.join('\n')}\n\n${note}`;
+  return `${rows.join('\n')}\n\n${note} ("-": cannot happen with that store and teardown.)`;
 }
 
 function fixesTable(result: ValidateResult): string {

@@ -45,22 +45,37 @@ export function renderGrid(columns: readonly MatrixColumn[]): string {
   return table.toString();
 }
 
+/** One row per coverage mark: the runs of each column that reached it, or "-" where that
+ * column's store and teardown cannot reach it at all. */
+export function coverageRows(columns: readonly MatrixColumn[]) {
+  return MARK_IDS.map((id) => ({
+    id,
+    cells: columns.map((c) =>
+      c.report.unreachableMarks.includes(id) ? '-' : String(c.report.coverage[id]),
+    ),
+  }));
+}
+
+/** Marks that some column could reach but no run of any column did. */
+export function neverReached(columns: readonly MatrixColumn[]): MarkId[] {
+  return coverageRows(columns)
+    .filter(({ cells }) => {
+      const possible = cells.filter((v) => v !== '-');
+      return possible.length > 0 && possible.every((v) => v === '0');
+    })
+    .map(({ id }) => id);
+}
+
 /** How many runs of each column reached each coverage mark; a 0 means the exploration never put
- * the store in that situation, so the matrix says nothing about it ("-": it cannot happen with
- * that column's store and plan). */
+ * the store in that situation, so the matrix says nothing about it. */
 export function renderCoverage(columns: readonly MatrixColumn[]): string {
   const table = new Table({
     head: ['coverage mark (runs)', ...columns.map((c) => c.label)],
     style: { head: [], border: [], compact: true },
     colAligns: ['left', ...columns.map(() => 'right' as const)],
   });
-  const cell = (c: MatrixColumn, id: MarkId) =>
-    c.report.unreachableMarks.includes(id) ? '-' : String(c.report.coverage[id]);
-  for (const id of MARK_IDS) table.push([id, ...columns.map((c) => cell(c, id))]);
-  const never = MARK_IDS.filter((id) => {
-    const cells = columns.map((c) => cell(c, id)).filter((v) => v !== '-');
-    return cells.length > 0 && cells.every((v) => v === '0');
-  });
+  for (const { id, cells } of coverageRows(columns)) table.push([id, ...cells]);
+  const never = neverReached(columns);
   const note =
     never.length === 0
       ? ''
