@@ -13,14 +13,14 @@ const SEED_TEARDOWN: TeardownStep[] = [
 ];
 
 describe('unreachableMarks', () => {
-  it('rules out the check-to-send gap for a store without a closed check, and flush marks without a Flush', () => {
+  it('rules out the check-to-send gap without a closed check, and flush marks without a Flush', () => {
     expect(unreachableMarks(profile('kubernaut-2026-01-04'), SEED_TEARDOWN)).toEqual([
       'flush-and-close-together',
       'audit-between-check-and-send',
     ]);
   });
 
-  it('keeps every mark reachable for a store with the closed check and a teardown that flushes', () => {
+  it('keeps every mark reachable with the closed check and a teardown that flushes', () => {
     const plan: TeardownStep[] = [{ step: 'flush', timeoutMs: 10_000 }, ...SEED_TEARDOWN];
     expect(unreachableMarks(profile('kubernaut-2026-02-01'), plan)).toEqual([]);
   });
@@ -33,7 +33,7 @@ describe('unreachableMarks', () => {
     expect(unreachableMarks(profile('kubernaut-2026-02-01'), plan)).toEqual([]);
   });
 
-  it('rules out close marks for a teardown that never closes, and retry sleeps for one attempt', () => {
+  it('rules out close marks without a Close, and retry sleeps with one attempt', () => {
     const knobs = { ...profile('kubernaut-2026-02-01'), maxAttempts: 1 };
     const plan: TeardownStep[] = [{ step: 'cancelManager' }, { step: 'stopDataStorage' }];
     expect(unreachableMarks(knobs, plan)).toEqual([
