@@ -13,7 +13,7 @@ const SEED_TEARDOWN: TeardownStep[] = [
 ];
 
 describe('unreachableMarks', () => {
-  it('rules out the check-to-send gap without a closed check, and flush marks without a Flush', () => {
+  it('rules out the check-to-send gap without a closed check, flush marks without Flush', () => {
     expect(unreachableMarks(profile('kubernaut-2026-01-04'), SEED_TEARDOWN)).toEqual([
       'flush-and-close-together',
       'audit-between-check-and-send',
