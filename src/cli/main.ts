@@ -1,12 +1,14 @@
 // The audit-race command line: parses arguments, runs a command, owns stdout, stderr and the exit
 // code (0 ok, 1 a property violated, 2 bad input). Errors are one readable message, never a stack.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PROFILE_NAMES } from '../model/profiles.ts';
 import { BUILT_IN_FIXES } from '../scenario/fixes.ts';
 import { scenarioJsonSchema } from '../scenario/json-schema.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import { fitCommand } from './fit-command.ts';
-import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
+import { DEFAULT_SCENARIO, PACKAGE_ROOT, displayPath } from './paths.ts';
 import { DEFAULT_TIME_SCALE, realReplayCommand, timeScaleArgument } from './real-replay-command.ts';
 import { replayCommand } from './replay-command.ts';
 import { validateCommand } from './validate-command.ts';
@@ -37,8 +39,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 let exitCode = 0;
 
+const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+};
+
 const program = new Command('audit-race')
   .description('Explore shutdown races of buffered audit stores and validate teardown fixes.')
+  .version(version, '-V, --version')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .addHelpText(
@@ -50,6 +57,7 @@ const program = new Command('audit-race')
 program
   .command('validate')
   .description('Run every fix through the same exploration and print the fix x property matrix.')
+  .argument('[scenario]', 'scenario JSON file, the same as --scenario')
   .option('-s, --scenario <file>', 'scenario JSON file (default: the seed CI run)')
   .addOption(
     new Option('-f, --fix <name>', 'fix to validate; repeat or comma-separate')
@@ -88,15 +96,19 @@ program
   )
   .option(
     '-w, --workers <n>',
-    'worker threads to spread the fixes over (same results as one)',
+    'worker threads to spread the fixes over (same results as one; pays off for long runs, ' +
+      'each worker takes a second or two to start)',
     naturalNumber('--workers', 1),
     1,
   )
   .option('--save <dir>', 'write each counterexample as a self-contained JSON file into <dir>')
   .option('--report <file>', 'also write a Markdown report: matrix, counterexamples, pictures')
   .option('--junit <file>', 'also write JUnit XML: one test case per fix x property')
-  .action(async (options) => {
-    exitCode = await validateCommand(options, write);
+  .action(async (file: string | undefined, options) => {
+    if (file !== undefined && options.scenario !== undefined && file !== options.scenario) {
+      throw new AuditRaceError('USAGE', `Two scenarios given (${file}, ${options.scenario}).`);
+    }
+    exitCode = await validateCommand({ ...options, scenario: options.scenario ?? file }, write);
   });
 
 program

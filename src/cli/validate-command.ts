@@ -2,6 +2,7 @@
 // the matrix, the counterexamples and their replay commands. Exit 1 when a fix named with --fix
 // violates a property; the full matrix alone is a report and exits 0.
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { validateInWorkers } from '../explore/parallel.ts';
 import type { Progress as ExplorationProgress } from '../explore/validate.ts';
@@ -127,7 +128,12 @@ export async function validateCommand(
   out: (text: string) => void,
 ): Promise<number> {
   const scenarioPath = flags.scenario ?? DEFAULT_SCENARIO;
-  const requested = flags.fix.flatMap((f) => f.split(',')).filter((f) => f !== '');
+  const requested = flags.fix.flatMap((f) => f.split(',')).map((f) => f.trim());
+  if (requested.includes('')) {
+    // An empty name is most often an unset variable in a CI script: running every fix and
+    // exiting 0 would let that script pass without checking anything.
+    throw new AuditRaceError('USAGE', '--fix: empty fix name. Name a fix, e.g. --fix E.');
+  }
   let target: ReplayTarget = {
     command: CLI_COMMAND,
     scenarioArg: flags.scenario === undefined ? null : displayPath(scenarioPath),
@@ -156,9 +162,15 @@ export async function validateCommand(
     strategy: strategyOf(flags),
     onProgress: (p: ExplorationProgress) => progress.update(p),
   };
+  const workers = Math.min(flags.workers, availableParallelism(), fixes.length);
+  if (workers < flags.workers && !flags.json) {
+    process.stderr.write(
+      `audit-race: using ${workers} workers (${availableParallelism()} CPUs, ${fixes.length} fixes).\n`,
+    );
+  }
   const result =
-    flags.workers > 1
-      ? await validateInWorkers(scenario, fixes, options, flags.workers)
+    workers > 1
+      ? await validateInWorkers(scenario, fixes, options, workers)
       : validate(scenario, fixes, options);
   progress.done();
   const elapsedS = (wallNowMs() - started) / 1_000;

@@ -3,6 +3,7 @@
 // that carries its minimal counterexample and the command that replays it.
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
+import { keptPhrase } from './timestamp.ts';
 import { replayCommand, type ReplayTarget } from './matrix.ts';
 
 /** Text safe inside XML attributes and elements: escaped, without characters XML 1.0 forbids. */
@@ -21,11 +22,9 @@ export function xmlText(text: string): string {
 
 function failureBody(c: Counterexample | undefined, target: ReplayTarget): string {
   if (c === undefined) return '';
-  const { events, processes, decisions } = c.kept;
   return [
     c.message,
-    `kept ${events} events in ${processes} processes, ${decisions} scheduling decisions; ` +
-      c.origin,
+    `${keptPhrase(c.kept)}; ` + c.origin,
     `replay: ${replayCommand(c, target)}`,
   ].join('\n');
 }

@@ -8,7 +8,7 @@ import type { History } from '../model/history.ts';
 import { coverageRows, neverReached, replayCommand, type ReplayTarget } from './matrix.ts';
 import { runMermaid } from './mermaid.ts';
 import { timelineLines } from './timeline.ts';
-import { seconds, utc } from './timestamp.ts';
+import { keptPhrase, seconds, utc } from './timestamp.ts';
 
 /** A counterexample's run, replayed: what the report draws it from. */
 export interface ReplayedRun {
@@ -93,15 +93,13 @@ function counterexampleSection(
 ): string {
   const first = cases[0]!;
   const run = options.replay(first);
-  const { events, processes, decisions } = first.kept;
   const firstMs = Math.min(...cases.map((c) => c.atMs));
   const command = replayCommand(first, target);
   return [
     `#### ${cases.map((c) => code(c.verdict)).join(', ')}`,
     '',
     ...cases.map((c) => `- **${c.verdict}**: ${c.message}`),
-    `- kept ${events} events in ${processes} processes, ${decisions} scheduling decisions; ` +
-      first.origin,
+    `- ${keptPhrase(first.kept)}; ` + first.origin,
     '',
     'Timeline (CI log format):',
     '',

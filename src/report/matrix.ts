@@ -5,7 +5,7 @@ import Table from 'cli-table3';
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
 import { MARKS, MARK_IDS, type MarkId } from '../model/marks.ts';
-import { seconds } from './timestamp.ts';
+import { count, keptPhrase, seconds } from './timestamp.ts';
 
 export interface ReplayTarget {
   /** How the user names the scenario on the command line (a path), or null for the default. */
@@ -98,11 +98,16 @@ export function renderSearches(columns: readonly MatrixColumn[]): string {
       violated.length === 0
         ? 'no violation'
         : violated.map(([v, n]) => `${v} in ${n} of ${search.schedules}`).join(', ');
-    lines.push(`  ${label}: ${verdicts}; ${scope}; ${search.distinctOutcomes} distinct outcomes.`);
+    lines.push(
+      `  ${label}: ${verdicts}; ${scope}; ${count(search.distinctOutcomes, 'distinct outcome')}.`,
+    );
   }
-  return lines.length === 0
-    ? ''
-    : `Exhaustive search of the scenario as written:\n${lines.join('\n')}`;
+  if (lines.length === 0) return '';
+  return (
+    'Exhaustive search of the scenario as written (its own times: no jitter, no late events;\n' +
+    'a violation that needs those is for --strategy random or pct):\n' +
+    lines.join('\n')
+  );
 }
 
 export function renderMatrix(result: ValidateResult): string {
@@ -137,12 +142,8 @@ export function renderColumnCounterexamples(
     const title = label === report.fix ? `Fix ${label}` : `${label}, fix ${report.fix}`;
     const lines = [`${title} (${report.summary}): minimal counterexamples`];
     for (const c of report.counterexamples) {
-      const { events, processes, decisions } = c.kept;
       lines.push(`  ${c.verdict}: ${c.message}`);
-      lines.push(
-        `    kept ${events} events in ${processes} processes, ${decisions} scheduling decisions;` +
-          ` ${c.origin}`,
-      );
+      lines.push(`    ${keptPhrase(c.kept)};` + ` ${c.origin}`);
       lines.push(`    replay: ${replayCommand(c, target)}`);
     }
     sections.push(lines.join('\n'));

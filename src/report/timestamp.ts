@@ -9,3 +9,21 @@ export function utc(startUtcMs: number, atMs: number): string {
 export function seconds(ms: number): string {
   return `${(ms / 1_000).toFixed(1)} s`;
 }
+
+/** "1 event", "2 events": a count with its noun, singular or plural. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
+}
+
+/** What a shrunk counterexample kept, as one phrase for every report. */
+export function keptPhrase(kept: {
+  readonly events: number;
+  readonly processes: number;
+  readonly decisions: number;
+}): string {
+  const { events, processes, decisions } = kept;
+  return (
+    `kept ${count(events, 'event')} in ${count(processes, 'process')}, ` +
+    `${count(decisions, 'scheduling decision')}`
+  );
+}

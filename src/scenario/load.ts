@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { PROFILES, PROFILE_NAMES } from '../model/profiles.ts';
 import { AuditRaceError } from '../sim/errors.ts';
+import { BUILT_IN_FIXES } from './fixes.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 
 /** Formats a JSON path the way a user would type it: `processes[0].events[2].atMs`. */
@@ -21,6 +22,17 @@ function invalid(source: string, problems: string[]): AuditRaceError {
     'SCENARIO_INVALID',
     `Invalid scenario ${source}:\n${list}\nSee the scenario format in README.md.`,
   );
+}
+
+/** The most events a scenario may emit: beyond it a run no longer fits in seconds or memory. */
+export const MAX_EVENTS = 200_000;
+
+function eventCount(bursts: Scenario['processes'][number]['events']): number {
+  return bursts.reduce((sum, b) => {
+    const repeats =
+      b.everyMs === undefined ? 1 : Math.floor(((b.untilMs ?? b.atMs) - b.atMs) / b.everyMs) + 1;
+    return sum + b.count * Math.max(repeats, 0);
+  }, 0);
 }
 
 /** Checks a parsed JSON value; `source` names where it came from in messages. */
@@ -45,6 +57,19 @@ export function parseScenario(value: unknown, source: string): Scenario {
     seen.add(p.id);
   });
   if (!seen.has(1)) problems.push('processes: expected a process with id 1 (Ginkgo process 1)');
+  const events = scenario.processes.reduce((sum, p) => sum + eventCount(p.events), 0);
+  if (events > MAX_EVENTS) {
+    problems.push(
+      `processes[].events: ${events} events in all, expected at most ${MAX_EVENTS} ` +
+        '(a repeating burst with a short everyMs over a long untilMs adds up fast)',
+    );
+  }
+  const fixNames = [...BUILT_IN_FIXES.map((f) => f.name), ...Object.keys(scenario.fixes)];
+  if (scenario.expect !== undefined && !fixNames.includes(scenario.expect.fix)) {
+    problems.push(
+      `expect.fix: unknown fix "${scenario.expect.fix}", expected one of ${fixNames.join(', ')}`,
+    );
+  }
   if (problems.length > 0) throw invalid(source, problems);
   return scenario;
 }

@@ -53,43 +53,78 @@ const backoffSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('list'), ms: z.array(ms).min(1) }),
 ]);
 
+const knob = <T extends z.ZodType>(schema: T, what: string) => schema.describe(what);
+
+/** Every store knob (src/model/knobs.ts), each optional: a scenario overrides its profile's. */
 export const storeOverridesSchema = z
   .strictObject({
-    bufferSize: z.number().int().positive(),
-    batchSize: z.number().int().positive(),
-    flushIntervalMs: positiveMs,
-    maxAttempts: z.number().int().nonnegative(),
-    backoff: backoffSchema,
-    cancellableSleep: z.boolean(),
-    clientTimeoutMs: positiveMs,
-    attemptTimeoutMs: positiveMs.nullable(),
-    closeTimeoutMs: positiveMs.nullable(),
-    flushDrains: z.boolean(),
-    storeContext: z.enum(['none', 'cancel-before-close', 'cancel-after-writer']),
-    closedCheck: z.boolean(),
-    failFastWhenClosed: z.boolean(),
-    retryAuthErrors: z.boolean(),
-    stopSignal: z.enum(['close-channel', 'done-channel', 'none']),
-    drainOnStop: z.boolean(),
-    idempotentClose: z.boolean(),
-    closedCheckRejects: z.boolean(),
-    lockedEnqueue: z.boolean(),
-    flushClosedCheck: z.boolean(),
-    flushOnEventChannel: z.boolean(),
-    flushHonoursDeadline: z.boolean(),
-    flushReplies: z.boolean(),
-    ackBeforeWrite: z.boolean(),
-    closeHonoursTimeout: z.boolean(),
-    closeReportsLoss: z.boolean(),
-    failureLogLevelAfterClose: z.enum(['ERROR', 'WARN']),
+    bufferSize: knob(z.number().int().positive(), 'capacity of the event channel'),
+    batchSize: knob(
+      z.number().int().positive(),
+      'the writer writes once the batch holds this many',
+    ),
+    flushIntervalMs: knob(positiveMs, "period of the writer's ticker"),
+    maxAttempts: knob(
+      z.number().int().nonnegative(),
+      'total attempts per batch (MaxRetries); 0 discards batches without a trace',
+    ),
+    backoff: knob(
+      backoffSchema,
+      'sleep after failed attempt k: squared, exponential, constant, list',
+    ),
+    cancellableSleep: knob(z.boolean(), 'a backoff sleep ends when the store context is cancelled'),
+    clientTimeoutMs: knob(positiveMs, "the HTTP client's timeout for one attempt"),
+    attemptTimeoutMs: knob(
+      positiveMs.nullable(),
+      'a per-attempt child of the store context with this timeout; null: none',
+    ),
+    closeTimeoutMs: knob(
+      positiveMs.nullable(),
+      'Close waits this long for the writer; null: forever',
+    ),
+    flushDrains: knob(z.boolean(), 'a flush request first moves every queued event into the batch'),
+    storeContext: knob(
+      z.enum(['none', 'cancel-before-close', 'cancel-after-writer']),
+      'when Close cancels the store-scoped context, if the store has one',
+    ),
+    closedCheck: knob(z.boolean(), 'StoreAudit loads the closed flag before it sends'),
+    failFastWhenClosed: knob(z.boolean(), 'once closed, a batch gets one attempt, no retries'),
+    retryAuthErrors: knob(z.boolean(), '401 and 403 answers are retried like 5xx'),
+    stopSignal: knob(
+      z.enum(['close-channel', 'done-channel', 'none']),
+      'how Close stops the writer: close the event channel, close a done channel, or nothing',
+    ),
+    drainOnStop: knob(z.boolean(), 'with a done channel: write what is queued before exiting'),
+    idempotentClose: knob(z.boolean(), 'a second Close returns at once; false: it panics'),
+    closedCheckRejects: knob(z.boolean(), 'the closed check returns an error instead of nil'),
+    lockedEnqueue: knob(z.boolean(), 'closed check and send are one critical section with Close'),
+    flushClosedCheck: knob(z.boolean(), 'Flush returns "audit store is closed" when closed'),
+    flushOnEventChannel: knob(z.boolean(), 'flush requests travel on the event channel'),
+    flushHonoursDeadline: knob(z.boolean(), "Flush gives up at its context's deadline"),
+    flushReplies: knob(z.boolean(), 'the writer answers flush requests at all'),
+    ackBeforeWrite: knob(z.boolean(), 'Flush and Close return before the write (premature ack)'),
+    closeHonoursTimeout: knob(z.boolean(), 'Close gives up at closeTimeoutMs; false: waits on'),
+    closeReportsLoss: knob(
+      z.boolean(),
+      'Close returns an error for dropped events or failed batches',
+    ),
+    failureLogLevelAfterClose: knob(
+      z.enum(['ERROR', 'WARN']),
+      'log level of failures once Close began',
+    ),
   })
-  .partial();
+  .partial()
+  .describe("overrides of the profile's store knobs, one per behaviour (src/model/knobs.ts)");
 
-const outageSchema = z.strictObject({
-  fromMs: ms,
-  toMs: ms.nullable().default(null),
-  mode: z.enum(['refuse', 'status-5xx', 'status-4xx', 'status-401', 'status-403', 'hung']),
-});
+const outageSchema = z
+  .strictObject({
+    fromMs: ms,
+    toMs: ms.nullable().default(null),
+    mode: z.enum(['refuse', 'status-5xx', 'status-4xx', 'status-401', 'status-403', 'hung']),
+  })
+  .refine((o) => o.toMs === null || o.toMs > o.fromMs, {
+    message: 'expected toMs after fromMs (or null: the outage lasts to the end)',
+  });
 
 const processSchema = z.strictObject({
   id: z.number().int().positive(),
