@@ -9,6 +9,7 @@ import {
   recvCase,
   select,
   sendCase,
+  trySendOp,
   wait,
   type Go,
   type SelectResult,
@@ -96,9 +97,8 @@ export class BufferedAuditStore {
     } else {
       const between = closedCheck ? 1 : 0;
       this.activity.auditsBetweenCheckAndSend += between;
-      const picked = (yield select([sendCase(this.buffer, eventId)], true)) as SelectResult;
+      sent = (yield trySendOp(this.buffer, eventId)) as boolean;
       this.activity.auditsBetweenCheckAndSend -= between;
-      sent = picked.index !== -1;
     }
     if (!sent) {
       this.drops++;

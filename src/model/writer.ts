@@ -20,11 +20,12 @@ export function* backgroundWriter(store: BufferedAuditStore, record: WriterRecor
   const ticker = new Ticker(store.rt, `p${store.process}.writer.ticker`, knobs.flushIntervalMs);
   const cases = [recvCase(store.buffer), recvCase(ticker.ch), recvCase(store.flushRequests)];
   if (knobs.stopSignal === 'done-channel') cases.push(recvCase(store.stop));
+  const waitForWork = select(cases);
   let batch: number[] = [];
   store.activity.batch = batch;
 
   for (;;) {
-    const picked = (yield select(cases)) as SelectResult;
+    const picked = (yield waitForWork) as SelectResult;
     markTickAndClose(store, picked, ticker.ch.length);
     // Flush requests may come on their own channel or, for some stores, on the event channel;
     // draining the event channel can pick up more of them, and each gets its answer.
@@ -91,9 +92,9 @@ function flushRequestOf(picked: SelectResult): FlushRequest | null {
  * ends. The step budget reports that as a livelock.
  */
 function* drainInto(store: BufferedAuditStore, batch: number[], requests: FlushRequest[]): Go {
-  const cases = [recvCase(store.buffer)];
+  const receiveOrStop = select([recvCase(store.buffer)], true);
   for (;;) {
-    const received = (yield select(cases, true)) as SelectResult;
+    const received = (yield receiveOrStop) as SelectResult;
     if (received.index === -1) return;
     const value = received.ok ? received.value : NIL_EVENT;
     if (typeof value === 'number') batch.push(value);

@@ -24,6 +24,9 @@ export type SelectCase =
 export type Op =
   | { readonly kind: 'step' }
   | { readonly kind: 'send'; readonly ch: Channel<unknown>; readonly value: unknown }
+  /** `select { case ch <- v: ... default: ... }`: yields true when sent, false when it would
+   * have blocked; panics on a closed channel like any send. */
+  | { readonly kind: 'trySend'; readonly ch: Channel<unknown>; readonly value: unknown }
   | { readonly kind: 'recv'; readonly ch: Channel<unknown> }
   | { readonly kind: 'close'; readonly ch: Channel<unknown> }
   | {
@@ -74,6 +77,10 @@ export const STEP: Op = op('step', {});
 
 export function send<T>(ch: Channel<T>, value: T): Op {
   return op('send', { ch: ch as Channel<unknown>, value });
+}
+
+export function trySendOp<T>(ch: Channel<T>, value: T): Op {
+  return op('trySend', { ch: ch as Channel<unknown>, value });
 }
 
 export function recv<T>(ch: Channel<T>): Op {

@@ -233,6 +233,9 @@ export class Runtime {
         if (trySend(op.ch, op.value, this)) return undefined;
         op.ch.sendq.push({ g, caseIndex: -1, select: null, value: op.value });
         return BLOCKED;
+      case 'trySend':
+        if (op.ch.closed) throw new GoPanic('send on closed channel');
+        return trySend(op.ch, op.value, this);
       case 'recv': {
         const result = tryRecv(op.ch, this);
         if (result !== null) return result;
