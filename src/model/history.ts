@@ -58,6 +58,8 @@ export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 /** One line of the suite's log, in the shape of the CI logs (zap's console encoder). */
 export interface LogLine {
   readonly atMs: number;
+  /** Order of recording among log lines, teardown steps and panics (History.recorded). */
+  readonly seq?: number;
   readonly process: number;
   readonly level: LogLevel;
   readonly logger: string;
@@ -67,6 +69,7 @@ export interface LogLine {
 
 export interface PanicRecord {
   readonly atMs: number;
+  readonly seq?: number;
   readonly process: number;
   readonly goroutine: string;
   readonly message: string;
@@ -80,6 +83,7 @@ export interface WriterRecord {
 }
 
 export interface TeardownStepRecord {
+  readonly seq?: number;
   readonly process: number;
   readonly step: string;
   readonly startMs: number;
@@ -116,6 +120,9 @@ export interface History {
   /** True when the run stopped because nothing could happen any more while a process had not
    * exited: every goroutine still blocked is blocked for good, so its call never returns. */
   deadlocked: boolean;
+  /** Lines recorded so far: the next log line, teardown step or panic gets this as its `seq`,
+   * so a timeline can show what happened at the same millisecond in the order it happened. */
+  recorded: number;
   /** How many times each coverage mark (src/model/marks.ts) was reached. */
   readonly marks: Map<string, number>;
 }
@@ -135,6 +142,7 @@ export function emptyHistory(startUtcMs: number): History {
     endMs: 0,
     budget: null,
     deadlocked: false,
+    recorded: 0,
     marks: new Map(),
   };
 }

@@ -15,6 +15,7 @@ export class Logger {
   log(level: LogLevel, message: string, fields: Record<string, string | number | boolean> = {}) {
     this.history.logs.push({
       atMs: this.now(),
+      seq: this.history.recorded++,
       process: this.process,
       level,
       logger: this.name,

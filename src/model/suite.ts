@@ -143,7 +143,9 @@ class Suite {
   }
 
   private onPanic(g: Goroutine, message: string): void {
-    this.history.panics.push({ atMs: this.rt.nowMs, process: g.group, goroutine: g.name, message });
+    const { history, rt } = this;
+    const seq = history.recorded++;
+    history.panics.push({ atMs: rt.nowMs, seq, process: g.group, goroutine: g.name, message });
     if (g.name.endsWith('.ginkgo')) this.exitProcess(g.group);
   }
 }
@@ -187,8 +189,10 @@ class Teardown {
   }
 
   private begin(step: string): TeardownStepRecord {
-    const record = { process: this.process, step, startMs: this.now(), endMs: null };
-    this.suite.history.teardownSteps.push(record);
+    const history = this.suite.history;
+    const seq = history.recorded++;
+    const record = { seq, process: this.process, step, startMs: this.now(), endMs: null };
+    history.teardownSteps.push(record);
     return record;
   }
 

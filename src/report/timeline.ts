@@ -24,7 +24,8 @@ function logLine(history: History, line: LogLine): string {
   return [at, line.level, line.logger, line.message, fieldsJson(fields)].join('\t');
 }
 
-/** Every line of the run, ordered by time, then by the order things happened. */
+/** Every line of the run, ordered by time, then by the order things happened (`seq`; a
+ * history without it, from the reference store, keeps steps, then logs, then panics). */
 export function timelineLines(history: History): string[] {
   const lines: Line[] = [];
   let order = 0;
@@ -36,10 +37,10 @@ export function timelineLines(history: History): string[] {
       'AfterSuite step',
       fieldsJson({ step: step.step, process: step.process }),
     ].join('\t');
-    lines.push({ atMs: step.startMs, order: order++, text });
+    lines.push({ atMs: step.startMs, order: step.seq ?? order++, text });
   }
   for (const log of history.logs)
-    lines.push({ atMs: log.atMs, order: order++, text: logLine(history, log) });
+    lines.push({ atMs: log.atMs, order: log.seq ?? order++, text: logLine(history, log) });
   for (const panic of history.panics) {
     const fields = fieldsJson({ goroutine: panic.goroutine, process: panic.process });
     const text = [
@@ -49,7 +50,7 @@ export function timelineLines(history: History): string[] {
       `panic: ${panic.message}`,
       fields,
     ];
-    lines.push({ atMs: panic.atMs, order: order++, text: text.join('\t') });
+    lines.push({ atMs: panic.atMs, order: panic.seq ?? order++, text: text.join('\t') });
   }
   lines.sort((a, b) => a.atMs - b.atMs || a.order - b.order);
   return lines.map((l) => l.text);

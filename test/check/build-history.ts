@@ -35,6 +35,7 @@ export function history(parts: HistoryParts = {}): History {
     endMs: RUN_END_MS,
     budget: null,
     deadlocked: false,
+    recorded: 0,
     marks: new Map(),
     ...parts,
     calls: (parts.calls ?? []).map((record, index) => ({ ...record, id: index + 1 })),

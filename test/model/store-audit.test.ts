@@ -82,7 +82,12 @@ describe('StoreAudit', () => {
     const { history } = run(eventAfterClose('kubernaut-2026-01-04'));
 
     expect(history.panics).toEqual([
-      { atMs: 3_000, process: 1, goroutine: 'p1.reconciler', message: 'send on closed channel' },
+      expect.objectContaining({
+        atMs: 3_000,
+        process: 1,
+        goroutine: 'p1.reconciler',
+        message: 'send on closed channel',
+      }),
     ]);
     const late = calls(history, 'storeAudit').find((c) => c.eventId === 2)!;
     expect(late).toMatchObject({ endMs: null, outcome: 'unknown' });
