@@ -103,7 +103,8 @@ export function replayCommand(
   const history = outcome.sim.history;
 
   out(
-    `# scenario ${input.scenario.name}, store ${input.scenario.profile}, fix ${fix.name}: ${fix.summary}\n`,
+    `# scenario ${input.scenario.name}, store ${input.scenario.profile}, ` +
+      `fix ${fix.name}: ${fix.summary}\n`,
   );
   out(`# teardown: ${describePlan(outcome.spec.plan)}\n`);
   out(`# ${outcome.sim.steps} steps, ${outcome.sim.decisions} scheduling decisions\n`);

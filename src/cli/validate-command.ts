@@ -165,7 +165,8 @@ export async function validateCommand(
   const workers = Math.min(flags.workers, availableParallelism(), fixes.length);
   if (workers < flags.workers && !flags.json) {
     process.stderr.write(
-      `audit-race: using ${workers} workers (${availableParallelism()} CPUs, ${fixes.length} fixes).\n`,
+      `audit-race: using ${workers} workers ` +
+        `(${availableParallelism()} CPUs, ${fixes.length} fixes).\n`,
     );
   }
   const result =

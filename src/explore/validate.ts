@@ -70,7 +70,8 @@ function shrink(
   if (!details.failed || variation === undefined || details.counterexamplePath === null) {
     throw new AuditRaceError(
       'INTERNAL',
-      `Run ${index} of fix ${fix.name} showed ${verdict} once but not when replayed: a run is not ` +
+      `Run ${index} of fix ${fix.name} showed ${verdict} once but not when replayed: ` +
+        'a run is not ' +
         `deterministic. Please report it with the scenario and seed ${options.seed}.`,
     );
   }

@@ -48,7 +48,8 @@ export function parseScenario(value: unknown, source: string): Scenario {
   const problems: string[] = [];
   if (PROFILES[scenario.profile] === undefined) {
     problems.push(
-      `profile: unknown store profile "${scenario.profile}", expected one of ${PROFILE_NAMES.join(', ')}`,
+      `profile: unknown store profile "${scenario.profile}", ` +
+        `expected one of ${PROFILE_NAMES.join(', ')}`,
     );
   }
   const seen = new Set<number>();

@@ -87,14 +87,14 @@ export function closeChannel(ch: Channel<unknown>, waker: Waker): void {
 }
 
 /** Whether a select case could proceed now (a send on a closed channel counts: it panics). */
-export function caseReady(c: SelectCase): boolean {
+function caseReady(c: SelectCase): boolean {
   const ch = c.ch;
   if (c.dir === 'recv') return ch.length > 0 || ch.closed || hasLive(ch.sendq);
   return ch.closed || hasLive(ch.recvq) || !ch.full;
 }
 
 /** Runs a ready select case. */
-export function runCase(c: SelectCase, index: number, waker: Waker): Received {
+function runCase(c: SelectCase, index: number, waker: Waker): Received {
   if (c.dir === 'send') {
     if (c.ch.closed) throw new GoPanic('send on closed channel');
     trySend(c.ch, c.value, waker);
@@ -102,4 +102,43 @@ export function runCase(c: SelectCase, index: number, waker: Waker): Received {
   }
   const result = tryRecv(c.ch, waker)!;
   return new Received(index, result.value, result.ok);
+}
+
+/**
+ * Runs one ready case of a select, or returns null when none is ready. With several ready the
+ * pick is `choose(ready)`: a scheduling choice, where Go picks uniformly at random.
+ */
+export function selectReady(
+  cases: readonly SelectCase[],
+  choose: (options: number) => number,
+  waker: Waker,
+): Received | null {
+  let ready = 0;
+  let only = -1;
+  for (let i = 0; i < cases.length; i++) {
+    if (caseReady(cases[i]!)) {
+      ready++;
+      only = i;
+    }
+  }
+  if (ready === 0) return null;
+  let index = only;
+  if (ready > 1) {
+    let n = choose(ready);
+    for (index = 0; index < cases.length; index++) {
+      if (caseReady(cases[index]!) && n-- === 0) break;
+    }
+  }
+  return runCase(cases[index]!, index, waker);
+}
+
+/** Parks `g` on every case of a select; the first case to fire makes the others stale. */
+export function parkSelect(g: Goroutine, cases: readonly SelectCase[]): void {
+  const shared = { done: false };
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i]!;
+    const value = c.dir === 'send' ? c.value : undefined;
+    const waiter: Waiter = { g, caseIndex: i, select: shared, value };
+    (c.dir === 'send' ? c.ch.sendq : c.ch.recvq).push(waiter);
+  }
 }

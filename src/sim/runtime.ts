@@ -1,8 +1,8 @@
 // The deterministic runtime: virtual time, one timer queue, and a scheduler that resumes one
 // goroutine at a time. Every choice (which runnable goroutine, which ready select case) comes from
 // the run's DecisionSource, so the same inputs and tape give the same run, step for step.
-import type { Channel, Waiter } from './channel.ts';
-import { caseReady, closeChannel, runCase, trySend, tryRecv } from './channel-ops.ts';
+import type { Channel } from './channel.ts';
+import { closeChannel, parkSelect, selectReady, trySend, tryRecv } from './channel-ops.ts';
 import type { DecisionSource } from './decisions.ts';
 import { AuditRaceError, GoPanic } from './errors.ts';
 import { Goroutine } from './goroutine.ts';
@@ -261,34 +261,11 @@ export class Runtime {
   }
 
   private select(g: Goroutine, cases: readonly SelectCase[], hasDefault: boolean): unknown {
-    let ready = 0;
-    let only = -1;
-    for (let i = 0; i < cases.length; i++) {
-      if (caseReady(cases[i]!)) {
-        ready++;
-        only = i;
-      }
-    }
-    if (ready > 0) {
-      const index = ready === 1 ? only : this.nthReady(cases, this.decisions.choose(ready));
-      return runCase(cases[index]!, index, this);
-    }
+    const ran = selectReady(cases, (n) => this.decisions.choose(n), this);
+    if (ran !== null) return ran;
     if (hasDefault) return DEFAULT_RESULT;
-    const shared = { done: false };
-    for (let i = 0; i < cases.length; i++) {
-      const c = cases[i]!;
-      const value = c.dir === 'send' ? c.value : undefined;
-      const waiter: Waiter = { g, caseIndex: i, select: shared, value };
-      (c.dir === 'send' ? c.ch.sendq : c.ch.recvq).push(waiter);
-    }
+    parkSelect(g, cases);
     return BLOCKED;
-  }
-
-  private nthReady(cases: readonly SelectCase[], n: number): number {
-    for (let i = 0; i < cases.length; i++) {
-      if (caseReady(cases[i]!) && n-- === 0) return i;
-    }
-    throw new AuditRaceError('INTERNAL', 'select lost a ready case');
   }
 }
 

@@ -34,7 +34,7 @@ describe('audit-race fit', () => {
     expect(run.stdout).toContain('--claim-backoff 1,4: SUPPORTED by the log');
   });
 
-  it('rejects a missing file, a log with no failed writes and a bad claim with exit 2', async () => {
+  it('rejects a missing file, a log without failed writes and a bad claim (exit 2)', async () => {
     const empty = join(scratch, 'empty.log');
     writeFileSync(empty, '2026-01-04T17:44:20Z\tINFO\tsuite\tnothing to see\n');
     const runs = await Promise.all([

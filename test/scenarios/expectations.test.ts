@@ -32,18 +32,26 @@ describe('scenario files with expectations', () => {
     const stated = scenario.expect!;
     const name = `${relative(ROOT, path)} (fix ${stated.fix})`;
 
-    it(`${name}: finds ${stated.violates.join(', ') || 'nothing'}; holds ${stated.holds.join(', ') || '-'}`, () => {
+    const finds = stated.violates.join(', ') || 'nothing';
+    const holds = stated.holds.join(', ') || '-';
+    it(`${name}: finds ${finds}; holds ${holds}`, () => {
       const report = validateFix(scenario, findFix(scenario, stated.fix), {
         runs: stated.runs,
         seed: SEED,
       });
 
       for (const verdict of stated.violates) {
-        expect(report.violations[verdict], `${verdict} should be found in ${path}`).toBeGreaterThan(0);
+        expect(report.violations[verdict], `${verdict} should be found in ${path}`).toBeGreaterThan(
+          0,
+        );
       }
       for (const verdict of stated.holds) {
         const found = report.counterexamples.find((c) => c.verdict === verdict);
-        const replay = found === undefined ? '' : ` replay: npx audit-race replay ${relative(process.cwd(), path)} --fix ${stated.fix} --case ${found.caseCode}`;
+        const file = relative(process.cwd(), path);
+        const replay =
+          found === undefined
+            ? ''
+            : ` replay: npx audit-race replay ${file} --fix ${stated.fix} --case ${found.caseCode}`;
         expect(report.violations[verdict], `${verdict} should hold in ${path};${replay}`).toBe(0);
       }
     });
