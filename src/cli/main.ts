@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { PROFILE_NAMES } from '../model/profiles.ts';
+import { PROFILE_NAMES, PROFILE_SUMMARIES } from '../model/profiles.ts';
 import { BUILT_IN_FIXES } from '../scenario/fixes.ts';
 import { scenarioJsonSchema } from '../scenario/json-schema.ts';
 import { AuditRaceError } from '../sim/errors.ts';
@@ -168,7 +168,8 @@ program
   .action(() => {
     write('Fixes:\n');
     for (const fix of BUILT_IN_FIXES) write(`  ${fix.name.padEnd(9)} ${fix.summary}\n`);
-    write(`Store profiles:\n${PROFILE_NAMES.map((p) => `  ${p}\n`).join('')}`);
+    const profiles = PROFILE_NAMES.map((p) => `  ${p.padEnd(22)} ${PROFILE_SUMMARIES[p] ?? ''}\n`);
+    write(`Store profiles (each the one before plus its change):\n${profiles.join('')}`);
   });
 
 try {

@@ -68,6 +68,18 @@ export const PROFILES: Readonly<Record<string, StoreKnobs>> = {
 
 export const PROFILE_NAMES = Object.keys(PROFILES);
 
+/** What each version changed, in a line, for `audit-race list`. */
+export const PROFILE_SUMMARIES: Readonly<Record<string, string>> = {
+  'kubernaut-2026-01-04':
+    'the seed CI run: Flush writes the batch only, plain sleeps, no closed check',
+  'kubernaut-2026-01-24': 'Flush first drains the event channel (ignoring ok on a closed channel)',
+  'kubernaut-2026-02-01': 'StoreAudit checks the closed flag first and drops silently',
+  'kubernaut-2026-02-07': 'store context; Close cancels it before closing the channel',
+  'kubernaut-2026-02-08': 'Close cancels the store context only after the writer finished',
+  'kubernaut-2026-05-06': '401 and 403 are retried like 5xx',
+  'kubernaut-2026-07-01': 'backoff 1 s x2 up to 30 s with +/-10 % jitter (head)',
+};
+
 export function profile(name: string): StoreKnobs {
   const knobs = PROFILES[name];
   if (knobs === undefined) {
