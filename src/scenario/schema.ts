@@ -3,6 +3,7 @@
 // defaults needs to be written.
 import { z } from 'zod';
 import { VERDICT_IDS } from '../check/findings.ts';
+import type { StoreKnobs } from '../model/knobs.ts';
 
 const ms = z.number().int().nonnegative();
 const positiveMs = z.number().int().positive();
@@ -115,6 +116,13 @@ export const storeOverridesSchema = z
   })
   .partial()
   .describe("overrides of the profile's store knobs, one per behaviour (src/model/knobs.ts)");
+
+// Every knob of the model can be set from a scenario file, with the model's own type: a knob
+// added to StoreKnobs and not here (or typed differently) fails to compile.
+type Overrides = z.output<typeof storeOverridesSchema>;
+type MissingKnobs = Exclude<keyof StoreKnobs, keyof Overrides>;
+export const EVERY_KNOB_IN_SCHEMA: [MissingKnobs] extends [never] ? true : MissingKnobs = true;
+export const KNOB_TYPES_MATCH: Overrides extends Partial<StoreKnobs> ? true : never = true;
 
 const outageSchema = z
   .strictObject({
