@@ -18,10 +18,13 @@ import { fitScenario } from '../fit/scenario.ts';
 import { describePlan } from '../model/teardown.ts';
 import type { Scenario } from '../scenario/load.ts';
 import { AuditRaceError } from '../sim/errors.ts';
+import { writeOutputFile } from './output-file.ts';
 
 export interface FitFlags {
   readonly claimBackoff?: string;
   readonly claimRetryWindow?: string;
+  /** Also write the scenario built from the log, to validate fixes against it. */
+  readonly saveScenario?: string;
 }
 
 const sec = (ms: number) => `${Math.round(ms) / 1_000} s`;
@@ -195,6 +198,10 @@ export function fitCommand(file: string, flags: FitFlags, out: (text: string) =>
 
   out(`${inferenceLines(fit, file).join('\n')}\n\n`);
   out(`${scenarioLine(fit, fitted.scenario)}\n`);
+  if (flags.saveScenario !== undefined) {
+    writeOutputFile(flags.saveScenario, `${JSON.stringify(fitted.scenario, null, 2)}\n`);
+    out(`Wrote it to ${flags.saveScenario}: npx audit-race validate ${flags.saveScenario}\n`);
+  }
   const agree = prediction.rows.filter((r) => r.agrees).length;
   out(`Predicted vs observed failed writes (${agree} of ${prediction.rows.length} agree):\n`);
   out(`${comparisonLines(prediction.rows).join('\n')}\n`);

@@ -151,6 +151,7 @@ program
   .argument('<logfile>', 'log with "Failed to write audit batch" lines (zap console format)')
   .option('--claim-backoff <list>', 'claimed sleeps between attempts in seconds, e.g. 1,4,16')
   .option('--claim-retry-window <duration>', 'claimed time from first to last attempt, e.g. 21s')
+  .option('--save-scenario <file>', 'also write the scenario built from the log, for validate')
   .action((file: string, options) => {
     exitCode = fitCommand(file, options, write);
   });

@@ -28,6 +28,18 @@ describe('audit-race fit', () => {
     expect(run.stdout).toContain('--claim-retry-window 21s: NOT SUPPORTED by the log');
   });
 
+  it('saves the scenario it built, and validate explores that file', async () => {
+    const saved = join(scratch, 'fitted.json');
+    const fit = await cli(['fit', EXCERPT, '--save-scenario', saved]);
+    expect(fit.code).toBe(0);
+    expect(fit.stdout).toContain(`Wrote it to ${saved}`);
+
+    const validate = await cli(['validate', saved, '--fix', 'baseline', '--runs', '20', '--json']);
+    const result = JSON.parse(validate.stdout) as { scenario: string; runs: number };
+    expect(result.scenario).toBe('fit-seed-excerpt.log');
+    expect(result.runs).toBe(20);
+  });
+
   it('exits 0 when the claims hold', async () => {
     const run = await cli(['fit', EXCERPT, '--claim-backoff', '1,4', '--claim-retry-window', '5s']);
     expect(run.code).toBe(0);
