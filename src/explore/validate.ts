@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { Fix } from '../scenario/fixes.ts';
 import { zeroVariation, type Variation } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { DecisionSource } from '../sim/decisions.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import { RANDOM, variationArbitrary, type Strategy } from './arbitrary.ts';
 import { encodeCase } from './case-code.ts';
@@ -17,7 +18,7 @@ import {
   type FixReport,
   type ValidateResult,
 } from './results.ts';
-import { runOnce, type VerdictId } from './run.ts';
+import { runOnce, runOnceWith, type VerdictId } from './run.ts';
 
 /** Where a fix's exploration stands: runs done of total, and how many violated a property. */
 export interface Progress {
@@ -39,14 +40,30 @@ export interface ValidateOptions {
 export type { Counterexample, FixReport, ValidateResult } from './results.ts';
 export { VERDICT_IDS } from './results.ts';
 
+/** The first-come schedule, counting the goroutine picks PCT places its change points among. */
+class CountingPicks implements DecisionSource {
+  taken = 0;
+  picks = 0;
+
+  choose(): number {
+    return 0;
+  }
+
+  pickGoroutine(): number {
+    this.picks++;
+    return 0;
+  }
+}
+
 /**
  * The strategy with PCT's step count filled in: PCT draws its change points among the goroutine
  * picks of a run, estimated from the scenario as written.
  */
 export function strategyFor(scenario: Scenario, fix: Fix, strategy: Strategy = RANDOM): Strategy {
   if (strategy.kind !== 'pct' || strategy.steps > 0) return strategy;
-  const steps = runOnce(scenario, fix, zeroVariation(scenario)).sim.decisions;
-  return { ...strategy, steps: Math.max(steps, 1) };
+  const picks = new CountingPicks();
+  runOnceWith(scenario, fix, zeroVariation(scenario), picks);
+  return { ...strategy, steps: Math.max(picks.picks, 1) };
 }
 
 /** Shrinks the run at `index` of the counting pass to a minimal one that still shows `verdict`. */
