@@ -6,6 +6,7 @@
 import { InvalidArgumentError } from 'commander';
 import { runOnce } from '../explore/run.ts';
 import { runReferenceReal } from '../fidelity/real-run.ts';
+import { REAL_TIME } from './wallclock.ts';
 import { compareTiming } from '../fidelity/timing.ts';
 import { findingsOf } from '../check/findings.ts';
 import { describePlan } from '../model/teardown.ts';
@@ -69,6 +70,7 @@ export async function realReplayCommand(
   let observed;
   try {
     observed = await runReferenceReal(predicted.spec, {
+      realTime: REAL_TIME,
       timeScale,
       hardCapMs: capMs,
       signal: interrupt.signal,

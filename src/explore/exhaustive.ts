@@ -7,11 +7,10 @@ import type { Fix } from '../scenario/fixes.ts';
 import { zeroVariation, type Variation } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { RecordingTape } from '../sim/decisions.ts';
-import { encodeCase } from './case-code.ts';
 import {
   Tally,
   VERDICT_IDS,
-  keptBy,
+  counterexampleOf,
   type Counterexample,
   type FixReport,
   type SearchSummary,
@@ -72,18 +71,9 @@ export function exhaustive(
     const preempted = tape.filter((c) => c !== 0).length;
     for (const verdict of tally.add(outcome)) {
       if (firsts.has(verdict)) continue;
-      const finding = outcome.findings.find((f) => f.verdict === verdict)!;
-      firsts.set(verdict, {
-        fix: fix.name,
-        verdict,
-        message: finding.message,
-        atMs: finding.atMs,
-        variation,
-        caseCode: encodeCase(variation),
-        fastCheck: null,
-        origin: `exhaustive search, schedule ${tally.runs} (${preempted} preemptions)`,
-        kept: keptBy(outcome),
-      });
+      const origin = `exhaustive search, schedule ${tally.runs} (${preempted} preemptions)`;
+      const found = { fastCheck: null, origin };
+      firsts.set(verdict, counterexampleOf(outcome, fix.name, verdict, variation, found));
     }
     options.onProgress?.(tally.runs, tally.violatingRuns);
 

@@ -8,6 +8,7 @@ import { baselinePlan, storeKnobs, type Variation } from '../scenario/resolve.ts
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunOutcome, VerdictId } from './run.ts';
 import { teardownMs } from './run.ts';
+import { encodeCase } from './case-code.ts';
 
 export { VERDICT_IDS };
 
@@ -122,5 +123,26 @@ export function keptBy(outcome: RunOutcome): Counterexample['kept'] {
     events: outcome.sim.history.calls.filter((c) => c.call === 'storeAudit').length,
     processes: outcome.spec.processes.filter((p) => p.events.length > 0).length,
     decisions: outcome.sim.decisions,
+  };
+}
+
+/** A counterexample from the run that showed `verdict`, however the run was found. */
+export function counterexampleOf(
+  outcome: RunOutcome,
+  fix: string,
+  verdict: VerdictId,
+  variation: Variation,
+  found: Pick<Counterexample, 'fastCheck' | 'origin'>,
+): Counterexample {
+  const finding = outcome.findings.find((f) => f.verdict === verdict)!;
+  return {
+    fix,
+    verdict,
+    message: finding.message,
+    atMs: finding.atMs,
+    variation,
+    caseCode: encodeCase(variation),
+    ...found,
+    kept: keptBy(outcome),
   };
 }

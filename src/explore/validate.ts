@@ -8,12 +8,11 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { DecisionSource } from '../sim/decisions.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import { RANDOM, variationArbitrary, type Strategy } from './arbitrary.ts';
-import { encodeCase } from './case-code.ts';
 import { exhaustive } from './exhaustive.ts';
 import {
   Tally,
   VERDICT_IDS,
-  keptBy,
+  counterexampleOf,
   type Counterexample,
   type FixReport,
   type ValidateResult,
@@ -92,23 +91,14 @@ function shrink(
         `deterministic. Please report it with the scenario and seed ${options.seed}.`,
     );
   }
-  const outcome = runOnce(scenario, fix, variation);
-  const finding = outcome.findings.find((f) => f.verdict === verdict)!;
-  return {
-    fix: fix.name,
-    verdict,
-    message: finding.message,
-    atMs: finding.atMs,
-    variation,
-    caseCode: encodeCase(variation),
-    fastCheck: { seed: options.seed, path: details.counterexamplePath },
-    origin:
-      `fast-check seed ${options.seed} path ${details.counterexamplePath}` +
-      (options.strategy?.kind === 'pct'
-        ? ` (--strategy pct --depth ${options.strategy.depth})`
-        : ''),
-    kept: keptBy(outcome),
+  const path = details.counterexamplePath;
+  const pct =
+    options.strategy?.kind === 'pct' ? ` (--strategy pct --depth ${options.strategy.depth})` : '';
+  const found = {
+    fastCheck: { seed: options.seed, path },
+    origin: `fast-check seed ${options.seed} path ${path}${pct}`,
   };
+  return counterexampleOf(runOnce(scenario, fix, variation), fix.name, verdict, variation, found);
 }
 
 /** Explores one fix with the options' strategy: sampled by fast-check, or exhaustively. */

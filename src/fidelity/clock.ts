@@ -1,6 +1,7 @@
 // The only way the reference store and its suite learn the time or wait: an injected clock. A
 // virtual run passes a @sinonjs/fake-timers clock (virtual-clock.ts), a real-socket run a scaled
-// real one (real-clock.ts); nothing in src/fidelity touches the global timers itself.
+// real one (real-clock.ts, fed the CLI's real timers); nothing in src/fidelity touches the
+// global timers itself.
 
 /** An opaque handle of a scheduled callback. */
 export type TimerHandle = unknown;

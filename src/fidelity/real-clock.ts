@@ -1,28 +1,41 @@
-// The one module of src/fidelity that reads real time: a Clock for real-socket runs, in the
-// scenario's milliseconds, where one scenario ms lasts `timeScale` real ms. The lint rule that
-// bans ambient time in src/ exempts this file alone.
+// A Clock for real-socket runs, in the scenario's milliseconds, where one scenario ms lasts
+// `timeScale` real ms. It reads no real time itself: the caller hands it the real clock and
+// timers (src/cli/wallclock.ts, the one module that captures them), as the virtual runs are
+// handed a fake-timers clock.
 import type { Clock, TimerHandle } from './clock.ts';
 
+/** Real time and timers, in real ms, as the process's globals give them. */
+export interface RealTime {
+  nowMs(): number;
+  setTimeout(callback: () => void, delayMs: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
 export class ScaledRealClock implements Clock {
-  private originMs = performance.now();
+  private originMs: number;
 
   /** @param timeScale real ms per scenario ms (0.05: a 20 s scenario takes 1 real second) */
-  constructor(readonly timeScale: number) {}
+  constructor(
+    private readonly real: RealTime,
+    readonly timeScale: number,
+  ) {
+    this.originMs = real.nowMs();
+  }
 
   nowMs(): number {
-    return (performance.now() - this.originMs) / this.timeScale;
+    return (this.real.nowMs() - this.originMs) / this.timeScale;
   }
 
   setTimeout(callback: () => void, delayMs: number): TimerHandle {
-    return setTimeout(callback, Math.max(0, delayMs) * this.timeScale);
+    return this.real.setTimeout(callback, Math.max(0, delayMs) * this.timeScale);
   }
 
   clearTimeout(handle: TimerHandle): void {
-    clearTimeout(handle as ReturnType<typeof setTimeout>);
+    this.real.clearTimeout(handle);
   }
 
   /** Makes now scenario time 0: a run starts its clock once its server is warm. */
   restart(): void {
-    this.originMs = performance.now();
+    this.originMs = this.real.nowMs();
   }
 }

@@ -8,7 +8,7 @@ import { emptyHistory, type History } from '../model/history.ts';
 import type { RunSpec } from '../model/suite.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import { HEALTH_PATH, RealDataStorage, type ReceivedBatch } from './real-datastorage.ts';
-import { ScaledRealClock } from './real-clock.ts';
+import { ScaledRealClock, type RealTime } from './real-clock.ts';
 import { checkReferenceKnobs } from './reference-store.ts';
 import { ReferenceSuite, type ReferenceEnd } from './reference-suite.ts';
 
@@ -19,6 +19,8 @@ export interface RealRunOptions {
   readonly hardCapMs: number;
   /** Aborting it (an interrupt) stops the run; the server is closed all the same. */
   readonly signal?: AbortSignal;
+  /** The real clock and timers (the CLI's wallclock); library code reads no real time. */
+  readonly realTime: RealTime;
 }
 
 export interface RealRun {
@@ -38,7 +40,7 @@ export async function runReferenceReal(spec: RunSpec, options: RealRunOptions): 
   if (!(options.timeScale > 0)) {
     throw new AuditRaceError('USAGE', `The time scale must be above 0, got ${options.timeScale}.`);
   }
-  const clock = new ScaledRealClock(options.timeScale);
+  const clock = new ScaledRealClock(options.realTime, options.timeScale);
   const history = emptyHistory(spec.startUtcMs);
   const server = await RealDataStorage.start(clock, spec.dataStorage, history.persisted);
   const pool = new Pool(server.origin, { connections: 2 * spec.processes.length });

@@ -10,6 +10,7 @@ import { runOnce } from '../../src/explore/run.ts';
 import { orderedAttempts } from '../../src/fidelity/compare.ts';
 import { LOOPBACK } from '../../src/fidelity/real-datastorage.ts';
 import { runReferenceReal } from '../../src/fidelity/real-run.ts';
+import { REAL_TIME } from '../../src/cli/wallclock.ts';
 import { compareTiming } from '../../src/fidelity/timing.ts';
 import type { History } from '../../src/model/history.ts';
 import { findFix } from '../../src/scenario/fixes.ts';
@@ -53,6 +54,7 @@ describe('a real-socket replay of a counterexample', () => {
     const scenario = loadScenarioFile(COUNTEREXAMPLE);
     const predicted = runOnce(scenario, findFix(scenario, 'baseline'), zeroVariation(scenario));
     const observed = await runReferenceReal(predicted.spec, {
+      realTime: REAL_TIME,
       timeScale: TIME_SCALE,
       hardCapMs: 30_000,
     });
