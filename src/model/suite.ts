@@ -164,11 +164,17 @@ class Teardown {
     this.log = new Logger(suite.history, () => suite.rt.nowMs, process, SUITE_LOGGER);
   }
 
+  // Each step's record is written around its perform inline, not in a generator of its own:
+  // every level of `yield*` is paid again on each resume of the steps below it.
   *run(): Go {
     const plan = this.suite.spec.plan;
     const barrierAt = plan.findIndex((s) => s.step === 'synchronized');
     const everyProcess = barrierAt === -1 ? plan : plan.slice(0, barrierAt);
-    for (const step of everyProcess) yield* this.recorded(step);
+    for (const step of everyProcess) {
+      const record = this.begin(describeStep(step));
+      yield* this.perform(step);
+      record.endMs = this.now();
+    }
     if (barrierAt === -1) return;
 
     const barrier = this.begin('synchronized');
@@ -176,7 +182,11 @@ class Teardown {
     if (this.process === 1) yield wait(this.suite.barrier);
     barrier.endMs = this.now();
     if (this.process !== 1) return;
-    for (const step of plan.slice(barrierAt + 1)) yield* this.recorded(step);
+    for (const step of plan.slice(barrierAt + 1)) {
+      const record = this.begin(describeStep(step));
+      yield* this.perform(step);
+      record.endMs = this.now();
+    }
   }
 
   private now(): number {
@@ -184,7 +194,11 @@ class Teardown {
   }
 
   private *branch(steps: readonly TeardownStep[], joined: WaitGroup): Go {
-    for (const step of steps) yield* this.recorded(step);
+    for (const step of steps) {
+      const record = this.begin(describeStep(step));
+      yield* this.perform(step);
+      record.endMs = this.now();
+    }
     joined.done();
   }
 
@@ -194,12 +208,6 @@ class Teardown {
     const record = { seq, process: this.process, step, startMs: this.now(), endMs: null };
     history.teardownSteps.push(record);
     return record;
-  }
-
-  private *recorded(step: TeardownStep): Go {
-    const record = this.begin(describeStep(step));
-    yield* this.perform(step);
-    record.endMs = this.now();
   }
 
   private *perform(step: TeardownStep): Go {

@@ -24,12 +24,14 @@ export function* backgroundWriter(store: BufferedAuditStore, record: WriterRecor
   let batch: number[] = [];
   store.activity.batch = batch;
 
+  // Flush requests may come on their own channel or, for some stores, on the event channel;
+  // draining the event channel can pick up more of them, and each gets its answer.
+  const requests: FlushRequest[] = [];
+
   for (;;) {
     const picked = (yield waitForWork) as SelectResult;
     markTickAndClose(store, picked, ticker.ch.length);
-    // Flush requests may come on their own channel or, for some stores, on the event channel;
-    // draining the event channel can pick up more of them, and each gets its answer.
-    const requests: FlushRequest[] = [];
+    if (requests.length > 0) requests.length = 0;
     const request = flushRequestOf(picked);
     if (request !== null) requests.push(request);
 

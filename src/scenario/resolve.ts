@@ -4,6 +4,7 @@
 import type { StoreKnobs } from '../model/knobs.ts';
 import { profile } from '../model/profiles.ts';
 import type { EventBurst, ProcessSpec, RunSpec } from '../model/suite.ts';
+import type { TeardownStep } from '../model/teardown.ts';
 import type { Fix } from './fixes.ts';
 import { baselinePlan } from './fixes.ts';
 import type { Scenario } from './schema.ts';
@@ -69,14 +70,40 @@ function resolveProcess(scenario: Scenario, v: Variation, index: number): Proces
   return { id: p.id, storeCreatedMs: p.storeCreatedMs, specEndMs, ownsStore: p.ownsStore, events };
 }
 
+/** What a run takes from its scenario and fix alone, the same for every variation. */
+interface Fixed {
+  readonly startUtcMs: number;
+  readonly store: StoreKnobs;
+  readonly plan: readonly TeardownStep[];
+}
+
+// Exploration resolves thousands of runs per scenario and fix: build their common part once.
+const fixedParts = new WeakMap<Scenario, WeakMap<Fix, Fixed>>();
+
+function fixedPart(scenario: Scenario, fix: Fix): Fixed {
+  let byFix = fixedParts.get(scenario);
+  if (byFix === undefined) fixedParts.set(scenario, (byFix = new WeakMap()));
+  let fixed = byFix.get(fix);
+  if (fixed === undefined) {
+    fixed = {
+      startUtcMs: Date.parse(scenario.startUtc),
+      store: storeKnobs(scenario, fix),
+      plan: fix.plan(baselinePlan(scenario)),
+    };
+    byFix.set(fix, fixed);
+  }
+  return fixed;
+}
+
 export function resolveRun(scenario: Scenario, fix: Fix, v: Variation): RunSpec {
   const { dataStorage, timings } = scenario;
+  const { startUtcMs, store, plan } = fixedPart(scenario, fix);
   return {
-    startUtcMs: Date.parse(scenario.startUtc),
-    store: storeKnobs(scenario, fix),
+    startUtcMs,
+    store,
     dataStorage: { ...dataStorage, latencyMs: v.latencyMs ?? dataStorage.latencyMs },
     processes: scenario.processes.map((_, i) => resolveProcess(scenario, v, i)),
-    plan: fix.plan(baselinePlan(scenario)),
+    plan,
     managerDrainMs: v.managerDrainMs ?? timings.managerDrainMs,
     stopEnvMs: v.stopEnvMs ?? timings.stopEnvMs,
     stopDataStorageMs: timings.stopDataStorageMs,

@@ -13,12 +13,16 @@ export interface Waiter {
   readonly value: unknown;
 }
 
+const NO_SLOTS: readonly unknown[] = [];
+
 export class Channel<T> {
   closed = false;
   readonly recvq: Waiter[] = [];
   readonly sendq: Waiter[] = [];
-  /** Grows on demand up to `capacity`: most channels hold a handful of values at a time. */
-  private ring: (T | undefined)[] = new Array<T | undefined>(4);
+  /** Grows on demand up to `capacity`: most channels hold a handful of values at a time, and
+   * many (a context's Done, a timer's) never hold one, so the first slots come with the first
+   * value. */
+  private ring: (T | undefined)[] = NO_SLOTS as (T | undefined)[];
   private head = 0;
   private count = 0;
 
@@ -43,7 +47,7 @@ export class Channel<T> {
   }
 
   private grow(): void {
-    const bigger = new Array<T | undefined>(this.ring.length * 2);
+    const bigger = new Array<T | undefined>(Math.max(4, this.ring.length * 2));
     for (let i = 0; i < this.count; i++) bigger[i] = this.ring[(this.head + i) % this.ring.length];
     this.ring = bigger;
     this.head = 0;

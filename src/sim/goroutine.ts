@@ -1,5 +1,6 @@
 // The scheduler's view of one goroutine: its generator, what it waits for, and how it ended.
 import type { Go, Op } from './ops.ts';
+import type { Timer } from './timer-heap.ts';
 
 export type GoroutineState = 'runnable' | 'blocked' | 'done' | 'panicked' | 'killed';
 
@@ -11,6 +12,8 @@ export class Goroutine {
   resume: unknown = undefined;
   /** Set when a parked operation must panic on resume (a sender whose channel was closed). */
   panicOnResume: string | null = null;
+  /** The timer of its sleeps, re-armed for each one (a sleeping goroutine sleeps once). */
+  sleepTimer: Timer | null = null;
 
   constructor(
     readonly id: number,

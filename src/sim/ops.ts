@@ -58,8 +58,17 @@ class RawOp {
   ) {}
 }
 
-function op(kind: Op['kind'], fields: Partial<Omit<RawOp, 'kind'>>): Op {
-  const { ch, value, cases, hasDefault = false, ms = 0, wg, message = '' } = fields;
+/** An operation with every field it does not use at its neutral value. */
+function op(
+  kind: Op['kind'],
+  ch?: Channel<unknown>,
+  value?: unknown,
+  cases?: readonly SelectCase[],
+  hasDefault = false,
+  ms = 0,
+  wg?: WaitGroup,
+  message = '',
+): Op {
   return new RawOp(kind, ch, value, cases, hasDefault, ms, wg, message) as Op;
 }
 
@@ -73,34 +82,34 @@ class RawCase {
 }
 
 /** A bare scheduling point: an atomic load, store or compare-and-swap happens right after it. */
-export const STEP: Op = op('step', {});
+export const STEP: Op = op('step');
 
 export function send<T>(ch: Channel<T>, value: T): Op {
-  return op('send', { ch: ch as Channel<unknown>, value });
+  return op('send', ch as Channel<unknown>, value);
 }
 
 export function trySendOp<T>(ch: Channel<T>, value: T): Op {
-  return op('trySend', { ch: ch as Channel<unknown>, value });
+  return op('trySend', ch as Channel<unknown>, value);
 }
 
 export function recv<T>(ch: Channel<T>): Op {
-  return op('recv', { ch: ch as Channel<unknown> });
+  return op('recv', ch as Channel<unknown>);
 }
 
 export function close<T>(ch: Channel<T>): Op {
-  return op('close', { ch: ch as Channel<unknown> });
+  return op('close', ch as Channel<unknown>);
 }
 
 export function sleep(ms: number): Op {
-  return op('sleep', { ms });
+  return op('sleep', undefined, undefined, undefined, false, ms);
 }
 
 export function wait(wg: WaitGroup): Op {
-  return op('wait', { wg });
+  return op('wait', undefined, undefined, undefined, false, 0, wg);
 }
 
 export function goPanic(message: string): Op {
-  return op('panic', { message });
+  return op('panic', undefined, undefined, undefined, false, 0, undefined, message);
 }
 
 export function recvCase<T>(ch: Channel<T>): SelectCase {
@@ -112,7 +121,7 @@ export function sendCase<T>(ch: Channel<T>, value: T): SelectCase {
 }
 
 export function select(cases: readonly SelectCase[], hasDefault = false): Op {
-  return op('select', { cases, hasDefault });
+  return op('select', undefined, undefined, cases, hasDefault);
 }
 
 /** The result of a receive or a select, in one shape: `index` is -1 for a plain receive and for

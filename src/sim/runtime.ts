@@ -43,6 +43,7 @@ export class Runtime {
   private timerSeq = 0;
   private halted = false;
   private readonly pick: (runnable: readonly Goroutine[]) => number;
+  private readonly chooseCase: (options: number) => number;
 
   constructor(
     private readonly decisions: DecisionSource,
@@ -53,6 +54,7 @@ export class Runtime {
       decisions.pickGoroutine === undefined
         ? (runnable) => decisions.choose(runnable.length)
         : (runnable) => decisions.pickGoroutine!(runnable);
+    this.chooseCase = (options) => decisions.choose(options);
   }
 
   /** Starts a goroutine; it runs when the scheduler first picks it. */
@@ -249,7 +251,7 @@ export class Runtime {
         return this.select(g, op.cases, op.hasDefault);
       case 'sleep':
         if (op.ms <= 0) return undefined;
-        this.at(this.nowMs + op.ms, () => this.wake(g, undefined));
+        this.sleepUntil(g, this.nowMs + op.ms);
         return BLOCKED;
       case 'wait':
         if (op.wg.count === 0) return undefined;
@@ -260,8 +262,14 @@ export class Runtime {
     }
   }
 
+  /** A goroutine sleeps at most once at a time: its wake-up timer is made once and re-armed. */
+  private sleepUntil(g: Goroutine, dueMs: number): void {
+    if (g.sleepTimer === null) g.sleepTimer = this.at(dueMs, () => this.wake(g, undefined));
+    else this.rearm(g.sleepTimer, dueMs);
+  }
+
   private select(g: Goroutine, cases: readonly SelectCase[], hasDefault: boolean): unknown {
-    const ran = selectReady(cases, (n) => this.decisions.choose(n), this);
+    const ran = selectReady(cases, this.chooseCase, this);
     if (ran !== null) return ran;
     if (hasDefault) return DEFAULT_RESULT;
     parkSelect(g, cases);
