@@ -50,23 +50,50 @@ export function storeKnobs(scenario: Scenario, fix: Fix): StoreKnobs {
 
 export { baselinePlan } from './fixes.ts';
 
+/** A burst of the scenario as written, repeated bursts expanded; `burst` indexes its shift. */
+interface WrittenBurst {
+  readonly atMs: number;
+  readonly count: number;
+  readonly burst: number;
+}
+
+// Every run of a scenario expands the same repeated bursts: expand them once per scenario.
+const writtenBursts = new WeakMap<Scenario, readonly (readonly WrittenBurst[])[]>();
+
+function burstsAsWritten(scenario: Scenario): readonly (readonly WrittenBurst[])[] {
+  let expanded = writtenBursts.get(scenario);
+  if (expanded !== undefined) return expanded;
+  expanded = scenario.processes.map((p) => {
+    const bursts: WrittenBurst[] = [];
+    p.events.forEach((burst, i) => {
+      const lastMs = burst.untilMs ?? burst.atMs;
+      const everyMs = burst.everyMs ?? 1;
+      for (let atMs = burst.atMs; atMs <= lastMs; atMs += everyMs) {
+        bursts.push({ atMs, count: burst.count, burst: i });
+      }
+    });
+    return bursts;
+  });
+  writtenBursts.set(scenario, expanded);
+  return expanded;
+}
+
+function byTime(a: EventBurst, b: EventBurst): number {
+  return a.atMs - b.atMs;
+}
+
 function resolveProcess(scenario: Scenario, v: Variation, index: number): ProcessSpec {
   const p = scenario.processes[index]!;
   const specEndMs = Math.max(0, p.specEndMs + (v.specEndShiftMs[index] ?? 0));
   const shifts = v.burstShiftMs[index] ?? [];
   const events: EventBurst[] = [];
-  p.events.forEach((burst, i) => {
-    const shift = shifts[i] ?? 0;
-    const lastMs = burst.untilMs ?? burst.atMs;
-    const everyMs = burst.everyMs ?? 1;
-    for (let atMs = burst.atMs; atMs <= lastMs; atMs += everyMs) {
-      events.push({ atMs: Math.max(0, atMs + shift), count: burst.count });
-    }
-  });
+  for (const { atMs, count, burst } of burstsAsWritten(scenario)[index]!) {
+    events.push({ atMs: Math.max(0, atMs + (shifts[burst] ?? 0)), count });
+  }
   for (const late of v.lateBursts[index] ?? []) {
     events.push({ atMs: specEndMs + late.afterSpecEndMs, count: late.count });
   }
-  events.sort((a, b) => a.atMs - b.atMs);
+  events.sort(byTime);
   return { id: p.id, storeCreatedMs: p.storeCreatedMs, specEndMs, ownsStore: p.ownsStore, events };
 }
 
