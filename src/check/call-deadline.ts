@@ -42,6 +42,10 @@ function lateness(
   name: string,
   history: History,
 ): { atMs: number; message: string } | null {
+  // Most calls return in time: answer those before building any message.
+  const { endMs, timeoutMs } = record;
+  if (endMs !== null && (timeoutMs === null || endMs <= deadline(record, timeoutMs))) return null;
+
   const runEndMs = history.endMs;
   const what = `${name} of process ${record.process} started at ${record.startMs} ms`;
 

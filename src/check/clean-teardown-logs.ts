@@ -13,7 +13,9 @@ export const cleanTeardownLogs: Property = {
   holdsWhen: 'no ERROR log line between the first teardown step and the end',
   check(history) {
     if (history.teardownSteps.length === 0) return [];
-    const teardownStartMs = Math.min(...history.teardownSteps.map((step) => step.startMs));
+    let teardownStartMs = Infinity;
+    for (const step of history.teardownSteps)
+      teardownStartMs = Math.min(teardownStartMs, step.startMs);
 
     const errorsByProcess = new Map<number, LogLine[]>();
     for (const line of history.logs) {
