@@ -14,6 +14,8 @@ function before(a: Timer, b: Timer): boolean {
   return a.dueMs < b.dueMs || (a.dueMs === b.dueMs && a.seq < b.seq);
 }
 
+// Both sifts carry the moving timer in hand and shift the others into the hole it leaves, one
+// write per level instead of a swap: the heap is on the path of every sleep, tick and timeout.
 export class TimerHeap {
   private readonly items: Timer[] = [];
 
@@ -23,33 +25,36 @@ export class TimerHeap {
 
   push(timer: Timer): void {
     const items = this.items;
+    let i = items.length;
     items.push(timer);
-    let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      const above = items[parent]!;
+      if (!before(timer, above)) break;
+      items[i] = above;
       i = parent;
     }
+    items[i] = timer;
   }
 
   pop(): Timer | undefined {
     const items = this.items;
     const top = items[0];
     const last = items.pop();
-    if (items.length === 0 || last === undefined) return top;
-    items[0] = last;
+    const size = items.length;
+    if (size === 0 || last === undefined) return top;
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
+      if (left >= size) break;
       const right = left + 1;
-      let smallest = i;
-      if (left < items.length && before(items[left]!, items[smallest]!)) smallest = left;
-      if (right < items.length && before(items[right]!, items[smallest]!)) smallest = right;
-      if (smallest === i) break;
-      [items[i], items[smallest]] = [items[smallest]!, items[i]!];
-      i = smallest;
+      const child = right < size && before(items[right]!, items[left]!) ? right : left;
+      const below = items[child]!;
+      if (!before(below, last)) break;
+      items[i] = below;
+      i = child;
     }
+    items[i] = last;
     return top;
   }
 }
