@@ -2,75 +2,33 @@
 // CPU-second per strategy on the seed's four-process scenario and on a single-process one, (2)
 // per fix and strategy, the runs and time to the first counterexample on the seed's scenario,
 // (3) per buggy public case, which strategy finds its bug in how many runs. A benchmark, not a
-// test: it asserts nothing. BENCH_RUNS sets the runs of one throughput round.
+// test: it asserts nothing. BENCH_RUNS sets the runs of one throughput round (bench/throughput.ts
+// measures each sample in a process of its own).
 import fc from 'fast-check';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { basename, join } from 'node:path';
 import Table from 'cli-table3';
-import { RANDOM, variationArbitrary, type Strategy } from '../src/explore/arbitrary.ts';
+import { variationArbitrary, type Strategy } from '../src/explore/arbitrary.ts';
 import { exhaustive } from '../src/explore/exhaustive.ts';
 import { runOnce, type VerdictId } from '../src/explore/run.ts';
 import { strategyFor } from '../src/explore/validate.ts';
 import { findFix, fixesFor, type Fix } from '../src/scenario/fixes.ts';
 import { loadScenarioFile, type Scenario } from '../src/scenario/load.ts';
-import type { Variation } from '../src/scenario/resolve.ts';
+import { SEED, STRATEGIES, cpuSeconds } from './measure.ts';
 
-const SEED = 20260104;
-const SAMPLES = Number(process.env.BENCH_RUNS ?? 10_000);
+const THROUGHPUT_RUNS = Number(process.env.BENCH_RUNS ?? 10_000);
 const FIRST_CAP = 5_000;
 const ROOT = join(import.meta.dirname, '..', 'scenarios');
-
-function cpuSeconds(work: () => void): number {
-  const before = process.cpuUsage();
-  work();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1e6;
-}
-
-const STRATEGIES: readonly { readonly label: string; readonly strategy: Strategy }[] = [
-  { label: 'random', strategy: RANDOM },
-  { label: 'pct d=2', strategy: { kind: 'pct', depth: 2, steps: 0 } },
-  { label: 'pct d=3', strategy: { kind: 'pct', depth: 3, steps: 0 } },
-];
 
 /** Rounds of each throughput sample measured after the warm-up round; the median is printed. */
 const ROUNDS = 5;
 
-/** One scenario and strategy: its inputs, generated beforehand, and the rates measured so far. */
-class Throughput {
-  readonly rates: number[] = [];
-  stepsPerRun = 0;
-  private readonly fix: Fix;
-  private readonly inputs: Variation[];
-
-  constructor(
-    readonly scenario: Scenario,
-    readonly label: string,
-    strategy: Strategy,
-  ) {
-    this.fix = findFix(scenario, 'baseline');
-    const arbitrary = variationArbitrary(scenario, strategyFor(scenario, this.fix, strategy));
-    this.inputs = fc.sample(arbitrary, { seed: SEED, numRuns: SAMPLES }) as Variation[];
-  }
-
-  /** Resolves, simulates and checks every input once; returns the number of runs. */
-  round(): number {
-    let steps = 0;
-    for (const v of this.inputs) steps += runOnce(this.scenario, this.fix, v).sim.steps;
-    this.stepsPerRun = steps / this.inputs.length;
-    return this.inputs.length;
-  }
-}
-
-// Rounds go over every sample in turn, so a slow moment of the machine spreads over all of them
-// instead of falling on one; the first round only warms the JIT up and is not counted.
-function measure(samples: readonly Throughput[]): void {
-  for (let round = 0; round <= ROUNDS; round++) {
-    for (const sample of samples) {
-      let runs = 0;
-      const seconds = cpuSeconds(() => (runs = sample.round()));
-      if (round > 0) sample.rates.push(runs / seconds);
-    }
-  }
+/** Runs per CPU-second of each round, and steps per run, from a process of the sample's own. */
+function throughput(file: string, label: string): { rates: number[]; stepsPerRun: number } {
+  const script = join(import.meta.dirname, 'throughput.ts');
+  const args = [...process.execArgv, script, file, label, String(THROUGHPUT_RUNS), String(ROUNDS)];
+  const output = execFileSync(process.execPath, args, { encoding: 'utf8' });
+  return JSON.parse(output) as { rates: number[]; stepsPerRun: number };
 }
 
 function median(values: readonly number[]): number {
@@ -109,39 +67,39 @@ function firstFinding(scenario: Scenario, fix: Fix, strategy: Strategy, verdict:
   return failed ? `${runs} runs, ${(seconds * 1_000).toFixed(1)} ms` : `none in ${runs}`;
 }
 
-const seedScenario = loadScenarioFile(join(ROOT, 'workflowexecution-ci-20696658360.json'));
-const single = loadScenarioFile(join(ROOT, 'single-process-outage.json'));
+const SEED_FILE = join(ROOT, 'workflowexecution-ci-20696658360.json');
+const SINGLE_FILE = join(ROOT, 'single-process-outage.json');
+const seedScenario = loadScenarioFile(SEED_FILE);
 
-// DESIGN.md "Performance": runs per second on one core the core must sustain.
-const TARGETS = new Map([
-  [seedScenario, 10_000],
-  [single, 50_000],
-]);
-const samples = [...TARGETS.keys()].flatMap((scenario) =>
-  STRATEGIES.map(({ label, strategy }) => new Throughput(scenario, label, strategy)),
-);
-measure(samples);
+// DESIGN.md "Performance": runs per second on one core that the core must sustain.
+const TARGETS: readonly (readonly [string, number])[] = [
+  [SEED_FILE, 10_000],
+  [SINGLE_FILE, 50_000],
+];
 const rates = new Table({
   head: [
     'scenario',
     'strategy',
     'runs per CPU-second',
-    `range of ${ROUNDS} rounds`,
+    `range of ${ROUNDS}`,
     'target',
     'steps/run',
   ],
   style: { head: [], border: [] },
 });
-for (const { scenario, label, rates: measured, stepsPerRun } of samples) {
-  const rate = median(measured);
-  const target = TARGETS.get(scenario)!;
-  const range = `${Math.min(...measured).toFixed(0)}-${Math.max(...measured).toFixed(0)}`;
-  const verdict = `${target}${rate >= target ? ' met' : ' NOT met'}`;
-  rates.push([scenario.name, label, rate.toFixed(0), range, verdict, stepsPerRun.toFixed(0)]);
+for (const [file, target] of TARGETS) {
+  for (const { label } of STRATEGIES) {
+    const { rates: measured, stepsPerRun } = throughput(file, label);
+    const rate = median(measured);
+    const range = `${Math.min(...measured).toFixed(0)}-${Math.max(...measured).toFixed(0)}`;
+    const verdict = `${target} ${rate >= target ? 'met' : 'NOT met'}`;
+    const name = basename(file, '.json');
+    rates.push([name, label, rate.toFixed(0), range, verdict, stepsPerRun.toFixed(0)]);
+  }
 }
 console.log(
-  `Core throughput, fix baseline, ${SAMPLES} runs a round, median of ${ROUNDS} rounds ` +
-    `after a warm-up round:\n${rates.toString()}`,
+  `Core throughput, fix baseline, ${THROUGHPUT_RUNS} runs a round, median of ${ROUNDS} rounds ` +
+    `after a warm-up round, each sample in a process of its own:\n${rates.toString()}`,
 );
 
 const withExhaustive = [

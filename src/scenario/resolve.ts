@@ -82,12 +82,17 @@ function byTime(a: EventBurst, b: EventBurst): number {
   return a.atMs - b.atMs;
 }
 
-function resolveProcess(scenario: Scenario, v: Variation, index: number): ProcessSpec {
+function resolveProcess(
+  scenario: Scenario,
+  v: Variation,
+  index: number,
+  written: readonly WrittenBurst[],
+): ProcessSpec {
   const p = scenario.processes[index]!;
   const specEndMs = Math.max(0, p.specEndMs + (v.specEndShiftMs[index] ?? 0));
   const shifts = v.burstShiftMs[index] ?? [];
   const events: EventBurst[] = [];
-  for (const { atMs, count, burst } of burstsAsWritten(scenario)[index]!) {
+  for (const { atMs, count, burst } of written) {
     events.push({ atMs: Math.max(0, atMs + (shifts[burst] ?? 0)), count });
   }
   for (const late of v.lateBursts[index] ?? []) {
@@ -129,7 +134,9 @@ export function resolveRun(scenario: Scenario, fix: Fix, v: Variation): RunSpec 
     startUtcMs,
     store,
     dataStorage: { ...dataStorage, latencyMs: v.latencyMs ?? dataStorage.latencyMs },
-    processes: scenario.processes.map((_, i) => resolveProcess(scenario, v, i)),
+    processes: burstsAsWritten(scenario).map((written, i) =>
+      resolveProcess(scenario, v, i, written),
+    ),
     plan,
     managerDrainMs: v.managerDrainMs ?? timings.managerDrainMs,
     stopEnvMs: v.stopEnvMs ?? timings.stopEnvMs,

@@ -1,0 +1,18 @@
+// What both halves of the benchmark share: the seed, the strategies compared, and CPU time.
+import { RANDOM, type Strategy } from '../src/explore/arbitrary.ts';
+
+export const SEED = 20260104;
+
+export const STRATEGIES: readonly { readonly label: string; readonly strategy: Strategy }[] = [
+  { label: 'random', strategy: RANDOM },
+  { label: 'pct d=2', strategy: { kind: 'pct', depth: 2, steps: 0 } },
+  { label: 'pct d=3', strategy: { kind: 'pct', depth: 3, steps: 0 } },
+];
+
+/** CPU seconds (user + system) that `work` took. */
+export function cpuSeconds(work: () => void): number {
+  const before = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
+}
