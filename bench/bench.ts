@@ -1,27 +1,38 @@
 // `npm run bench`: what exploration costs and what each strategy finds. Prints (1) core runs per
-// CPU-second per strategy on the seed's four-process scenario and on a single-process one, (2)
-// per fix and strategy, the runs and time to the first counterexample on the seed's scenario,
-// (3) per buggy public case, which strategy finds its bug in how many runs. A benchmark, not a
-// test: it asserts nothing. BENCH_RUNS sets the runs of one throughput round (bench/throughput.ts
-// measures each sample in a process of its own).
-import fc from 'fast-check';
+// CPU-second per strategy on the seed's four-process scenario and on a single-process one, each
+// sample in a process of its own (bench/throughput.ts); (2) per fix of the seed's scenario and
+// per strategy, the runs and time to the first counterexample; (3) the same per buggy public case
+// and regression; (4) how often each strategy reaches each coverage mark. A benchmark, not a
+// test: it asserts nothing. BENCH_RUNS sets the runs of one throughput round.
 import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import Table from 'cli-table3';
-import { variationArbitrary, type Strategy } from '../src/explore/arbitrary.ts';
-import { exhaustive } from '../src/explore/exhaustive.ts';
-import { runOnce, type VerdictId } from '../src/explore/run.ts';
-import { strategyFor } from '../src/explore/validate.ts';
-import { findFix, fixesFor, type Fix } from '../src/scenario/fixes.ts';
-import { loadScenarioFile, type Scenario } from '../src/scenario/load.ts';
-import { SEED, STRATEGIES, cpuSeconds } from './measure.ts';
+import type { Strategy } from '../src/explore/arbitrary.ts';
+import type { VerdictId } from '../src/explore/run.ts';
+import { MARK_IDS } from '../src/model/marks.ts';
+import { findFix, fixesFor } from '../src/scenario/fixes.ts';
+import { loadScenarioFile } from '../src/scenario/load.ts';
+import { coverageOf } from './coverage.ts';
+import { FIRST_CAP, FIRST_SEEDS, fastest, firstFinding } from './first-finding.ts';
+import { STRATEGIES, median } from './measure.ts';
 
 const THROUGHPUT_RUNS = Number(process.env.BENCH_RUNS ?? 10_000);
-const FIRST_CAP = 5_000;
-const ROOT = join(import.meta.dirname, '..', 'scenarios');
-
 /** Rounds of each throughput sample measured after the warm-up round; the median is printed. */
 const ROUNDS = 5;
+const COVERAGE_RUNS = 1_000;
+const ROOT = join(import.meta.dirname, '..', 'scenarios');
+const SEED_FILE = join(ROOT, 'workflowexecution-ci-20696658360.json');
+const SINGLE_FILE = join(ROOT, 'single-process-outage.json');
+
+const ALL_STRATEGIES: readonly { readonly label: string; readonly strategy: Strategy }[] = [
+  ...STRATEGIES,
+  { label: 'exhaustive p=2', strategy: { kind: 'exhaustive', preemptions: 2 } },
+];
+const LABELS = ALL_STRATEGIES.map((s) => s.label);
+
+function table(head: string[]): Table.Table {
+  return new Table({ head, style: { head: [], border: [] } });
+}
 
 /** Runs per CPU-second of each round, and steps per run, from a process of the sample's own. */
 function throughput(file: string, label: string): { rates: number[]; stepsPerRun: number } {
@@ -31,62 +42,19 @@ function throughput(file: string, label: string): { rates: number[]; stepsPerRun
   return JSON.parse(output) as { rates: number[]; stepsPerRun: number };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
-}
-
-/** Runs and CPU ms until the first run that violates `verdict` (any verdict when null). */
-function firstFinding(scenario: Scenario, fix: Fix, strategy: Strategy, verdict: VerdictId | null) {
-  if (strategy.kind === 'exhaustive') {
-    let report: ReturnType<typeof exhaustive> | undefined;
-    const seconds = cpuSeconds(() => {
-      report = exhaustive(scenario, fix, {
-        preemptions: strategy.preemptions,
-        maxSchedules: FIRST_CAP,
-      });
-    });
-    const found = report!.counterexamples.find((c) => verdict === null || c.verdict === verdict);
-    if (found === undefined)
-      return `none in ${report!.runs}${report!.search.complete ? ' (all)' : ''}`;
-    const at = /schedule (\d+)/.exec(found.origin)?.[1] ?? '?';
-    return `schedule ${at} (${(seconds * 1_000).toFixed(0)} ms for all ${report!.runs})`;
-  }
-  let runs = 0;
-  const arbitrary = variationArbitrary(scenario, strategyFor(scenario, fix, strategy));
-  const property = fc.property(arbitrary, (v) => {
-    runs++;
-    return !runOnce(scenario, fix, v).findings.some(
-      (f) => verdict === null || f.verdict === verdict,
-    );
-  });
-  let failed = false;
-  const seconds = cpuSeconds(() => {
-    failed = fc.check(property, { seed: SEED, numRuns: FIRST_CAP, endOnFailure: true }).failed;
-  });
-  return failed ? `${runs} runs, ${(seconds * 1_000).toFixed(1)} ms` : `none in ${runs}`;
-}
-
-const SEED_FILE = join(ROOT, 'workflowexecution-ci-20696658360.json');
-const SINGLE_FILE = join(ROOT, 'single-process-outage.json');
-const seedScenario = loadScenarioFile(SEED_FILE);
-
 // DESIGN.md "Performance": runs per second on one core that the core must sustain.
 const TARGETS: readonly (readonly [string, number])[] = [
   [SEED_FILE, 10_000],
   [SINGLE_FILE, 50_000],
 ];
-const rates = new Table({
-  head: [
-    'scenario',
-    'strategy',
-    'runs per CPU-second',
-    `range of ${ROUNDS}`,
-    'target',
-    'steps/run',
-  ],
-  style: { head: [], border: [] },
-});
+const rates = table([
+  'scenario',
+  'strategy',
+  'runs/CPU-s',
+  `range of ${ROUNDS}`,
+  'target',
+  'steps',
+]);
 for (const [file, target] of TARGETS) {
   for (const { label } of STRATEGIES) {
     const { rates: measured, stepsPerRun } = throughput(file, label);
@@ -99,44 +67,66 @@ for (const [file, target] of TARGETS) {
 }
 console.log(
   `Core throughput, fix baseline, ${THROUGHPUT_RUNS} runs a round, median of ${ROUNDS} rounds ` +
-    `after a warm-up round, each sample in a process of its own:\n${rates.toString()}`,
+    `after a warm-up round:\n${rates.toString()}`,
 );
 
-const withExhaustive = [
-  ...STRATEGIES,
-  { label: 'exhaustive p=2', strategy: { kind: 'exhaustive', preemptions: 2 } as Strategy },
-];
-const first = new Table({
-  head: ['fix', ...withExhaustive.map((s) => s.label)],
-  style: { head: [], border: [] },
-});
+const seedScenario = loadScenarioFile(SEED_FILE);
+const first = table(['fix', ...LABELS, 'first']);
 for (const fix of fixesFor(seedScenario)) {
-  first.push([
-    fix.name,
-    ...withExhaustive.map(({ strategy }) => firstFinding(seedScenario, fix, strategy, null)),
-  ]);
+  const found = ALL_STRATEGIES.map(({ strategy }) =>
+    firstFinding(seedScenario, fix, strategy, null),
+  );
+  first.push([fix.name, ...found.map((f) => f.text), fastest(LABELS, found)]);
 }
 console.log(
-  `\nFirst counterexample (any property) on ${seedScenario.name}, cap ${FIRST_CAP}:\n` +
-    first.toString(),
+  `\nFirst counterexample (any property) on ${seedScenario.name}; sampled strategies: median ` +
+    `of ${FIRST_SEEDS} seeds, at most ${FIRST_CAP} runs each:\n${first.toString()}`,
 );
 
-const CASES = [
+const CASES: readonly (readonly [string, VerdictId])[] = [
   ['cases/02-notification-send-on-closed-channel.buggy.json', 'no-panic'],
   ['cases/10-oidc-pam-stop-abandons-queue-double-stop.buggy.json', 'no-silent-loss'],
   ['cases/06-testcontainers-reaper-hook-stops-database.buggy.json', 'no-write-after-stop'],
   ['cases/28-linkedin-kafka-auditor-late-send-error-log.buggy.json', 'clean-teardown-logs'],
-] as const;
-const cases = new Table({
-  head: ['case', 'property', ...withExhaustive.map((s) => s.label)],
-  style: { head: [], border: [] },
-});
+  ['regressions/stale-flush-meets-closed-channel.json', 'livelock'],
+];
+const cases = table(['scenario', 'property', ...LABELS, 'first']);
 for (const [file, verdict] of CASES) {
   const scenario = loadScenarioFile(join(ROOT, file));
   const fix = findFix(scenario, 'baseline');
-  const cells = withExhaustive.map(({ strategy }) =>
+  const found = ALL_STRATEGIES.map(({ strategy }) =>
     firstFinding(scenario, fix, strategy, verdict),
   );
-  cases.push([file.replace(/^cases\/|\.buggy\.json$/g, ''), verdict, ...cells]);
+  const name = file.replace(/\.buggy\.json$|\.json$/, '');
+  cases.push([name, verdict, ...found.map((f) => f.text), fastest(LABELS, found)]);
 }
-console.log(`\nFirst run that shows each case's bug, cap ${FIRST_CAP}:\n${cases.toString()}`);
+console.log(`\nFirst run that shows each bug, same budget:\n${cases.toString()}`);
+
+// Each mark beside the scenarios meant to reach it (properties/marks.prop.ts asserts they do).
+const MARK_SCENARIOS: readonly (readonly [string, string])[] = [
+  ['workflowexecution-ci-20696658360.json', 'baseline'],
+  ['workflowexecution-ci-20696658360.json', 'A'],
+  ['regressions/stale-flush-meets-closed-channel.json', 'baseline'],
+  ['cases/02-notification-send-on-closed-channel.buggy.json', 'baseline'],
+];
+const coverage = table(['scenario', 'fix', 'mark', ...LABELS]);
+for (const [file, fixName] of MARK_SCENARIOS) {
+  const scenario = loadScenarioFile(join(ROOT, file));
+  const fix = findFix(scenario, fixName);
+  const byStrategy = ALL_STRATEGIES.map(({ strategy }) =>
+    coverageOf(scenario, fix, strategy, COVERAGE_RUNS),
+  );
+  for (const mark of MARK_IDS) {
+    const cells = byStrategy.map((c) => {
+      const reached = c.reached.get(mark);
+      return reached === undefined ? '-' : `${reached} of ${c.runs}`;
+    });
+    if (cells.every((cell) => cell === '-')) continue;
+    coverage.push([file.replace(/\.json$/, ''), fixName, mark, ...cells]);
+  }
+}
+console.log(
+  `\nCoverage marks: runs that reached each situation, out of ${COVERAGE_RUNS} per sampled ` +
+    `strategy (exhaustive: its schedules; '-': this store and plan cannot reach it):\n` +
+    coverage.toString(),
+);

@@ -16,3 +16,9 @@ export function cpuSeconds(work: () => void): number {
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1e6;
 }
+
+/** The middle value (the upper one of an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
