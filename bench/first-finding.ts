@@ -93,16 +93,12 @@ export function firstFinding(
   return { runs: Number.isFinite(runs) ? runs : null, ms, text };
 }
 
-/** The label of the strategy that needed the fewest runs (then the least time), or a tie. */
+/** The strategies that needed the fewest runs (or schedules), or "all" when every one did. */
 export function fastest(labels: readonly string[], findings: readonly FirstFinding[]): string {
-  const ranked = findings
-    .map((f, i) => ({ ...f, label: labels[i]! }))
-    .filter((f) => f.runs !== null)
-    .sort((a, b) => a.runs! - b.runs! || a.ms - b.ms);
-  if (ranked.length === 0) return 'none';
-  const best = ranked[0]!;
-  const tied = ranked.filter((f) => f.runs === best.runs);
-  return tied.length === ranked.length && ranked.length > 1
-    ? `all, ${best.runs} run(s)`
-    : best.label;
+  const found = findings.filter((f) => f.runs !== null).map((f) => f.runs!);
+  if (found.length === 0) return 'none';
+  const fewest = Math.min(...found);
+  const best = labels.filter((_, i) => findings[i]!.runs === fewest);
+  const runs = `${fewest} ${fewest === 1 ? 'run' : 'runs'}`;
+  return best.length === labels.length ? `all, ${runs}` : `${best.join(', ')}, ${runs}`;
 }
