@@ -5,7 +5,7 @@
 // bounded by a few preemptions cannot pause a goroutine that long at all.
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RANDOM, variationArbitrary, type Strategy } from '../../src/explore/arbitrary.ts';
 import { runOnce } from '../../src/explore/run.ts';
 import { strategyFor, validateFix } from '../../src/explore/validate.ts';
@@ -37,8 +37,12 @@ function panickedRuns(strategy: Strategy): number[] {
 }
 
 describe('a reconcile paused across two Flushes and Close (PCT vs random)', () => {
-  const pct = panickedRuns(PCT);
-  const random = panickedRuns(RANDOM);
+  let pct: number[] = [];
+  let random: number[] = [];
+  beforeAll(() => {
+    pct = panickedRuns(PCT);
+    random = panickedRuns(RANDOM);
+  });
   const total = (runs: number[]) => runs.reduce((a, b) => a + b, 0);
 
   it(`PCT d=3 finds the panic within ${RUNS} runs at each of ${SEEDS.length} seeds`, () => {
