@@ -116,12 +116,13 @@ for (const [file, fixName] of MARK_SCENARIOS) {
   const scenario = loadScenarioFile(join(ROOT, file));
   const fix = findFix(scenario, fixName);
   const byStrategy = ALL_STRATEGIES.map(({ strategy }) =>
-    coverageOf(scenario, fix, strategy, COVERAGE_RUNS),
+    coverageOf(scenario, fix, strategy, COVERAGE_RUNS, FIRST_CAP),
   );
   for (const mark of MARK_IDS) {
     const cells = byStrategy.map((c) => {
       const reached = c.reached.get(mark);
-      return reached === undefined ? '-' : `${reached} of ${c.runs}`;
+      if (reached === undefined) return '-';
+      return `${reached} of ${c.runs}${c.complete ? ' (all)' : ''}`;
     });
     if (cells.every((cell) => cell === '-')) continue;
     coverage.push([file.replace(/\.json$/, ''), fixName, mark, ...cells]);
@@ -129,6 +130,7 @@ for (const [file, fixName] of MARK_SCENARIOS) {
 }
 console.log(
   `\nCoverage marks: runs that reached each situation, out of ${COVERAGE_RUNS} per sampled ` +
-    `strategy (exhaustive: its schedules; '-': this store and plan cannot reach it):\n` +
+    `strategy (exhaustive: its schedules, at most ${FIRST_CAP}; '-': this store and plan ` +
+    `cannot reach it):\n` +
     coverage.toString(),
 );

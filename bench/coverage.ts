@@ -14,16 +14,22 @@ import { SEED } from './measure.ts';
 export interface Coverage {
   /** Runs (or schedules) explored. */
   readonly runs: number;
+  /** The exhaustive search explored every schedule within its bound (sampled: always false). */
+  readonly complete: boolean;
   /** Per mark, the runs that reached it; absent for a mark this store and plan cannot reach. */
   readonly reached: ReadonlyMap<MarkId, number>;
 }
 
-/** The coverage marks `runs` runs of `strategy` reach (the exhaustive search: its schedules). */
+/**
+ * The coverage marks `runs` runs of `strategy` reach. The exhaustive search is not sampled: it
+ * explores its schedules up to `maxSchedules`, all of them when the bound allows fewer.
+ */
 export function coverageOf(
   scenario: Scenario,
   fix: Fix,
   strategy: Strategy,
   runs: number,
+  maxSchedules: number,
 ): Coverage {
   const impossible = unreachableMarks(storeKnobs(scenario, fix), fix.plan(baselinePlan(scenario)));
   const reached = new Map<MarkId, number>();
@@ -32,10 +38,10 @@ export function coverageOf(
   if (strategy.kind === 'exhaustive') {
     const report = exhaustive(scenario, fix, {
       preemptions: strategy.preemptions,
-      maxSchedules: runs,
+      maxSchedules,
     });
     for (const id of reached.keys()) reached.set(id, report.coverage[id]);
-    return { runs: report.runs, reached };
+    return { runs: report.runs, complete: report.search.complete, reached };
   }
 
   const arbitrary = variationArbitrary(scenario, strategyFor(scenario, fix, strategy));
@@ -45,5 +51,5 @@ export function coverageOf(
       if (count !== undefined) reached.set(id as MarkId, count + 1);
     }
   }
-  return { runs, reached };
+  return { runs, complete: false, reached };
 }
