@@ -13,7 +13,9 @@ export interface Waiter {
   readonly value: unknown;
 }
 
-const NO_SLOTS: readonly unknown[] = [];
+// Shared by every channel that never held a value; frozen, so a write to it throws instead of
+// leaking values into other channels and later runs.
+const NO_SLOTS: readonly unknown[] = Object.freeze([]);
 
 export class Channel<T> {
   closed = false;

@@ -12,7 +12,7 @@ export class Goroutine {
   resume: unknown = undefined;
   /** Set when a parked operation must panic on resume (a sender whose channel was closed). */
   panicOnResume: string | null = null;
-  /** The timer of its sleeps, re-armed for each one (a sleeping goroutine sleeps once). */
+  /** The timer of its sleeps, re-armed for each one: a goroutine sleeps one sleep at a time. */
   sleepTimer: Timer | null = null;
 
   constructor(

@@ -77,13 +77,23 @@ export class Runtime {
       seq: this.timerSeq++,
       fire,
       cancelled: false,
+      queued: false,
     };
     this.timers.push(timer);
     return timer;
   }
 
-  /** Puts a timer that has fired back in the queue for `dueMs` (a ticker's next tick). */
+  /**
+   * Puts a timer that has fired back in the queue for `dueMs`: a ticker's next tick, a
+   * goroutine's next sleep. A timer still queued would then sit in the heap twice.
+   */
   rearm(timer: Timer, dueMs: number): void {
+    if (timer.queued) {
+      throw new AuditRaceError(
+        'INTERNAL',
+        `a timer due at ${timer.dueMs} ms was re-armed while queued`,
+      );
+    }
     timer.dueMs = Math.max(dueMs, this.nowMs);
     timer.seq = this.timerSeq++;
     timer.cancelled = false;

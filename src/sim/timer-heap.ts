@@ -3,11 +3,13 @@
 // scheduled and never in an order that depends on object identity.
 
 export interface Timer {
-  /** Mutable only so that a periodic timer can be re-armed without a new object. */
+  /** Mutable so that a fired timer (a ticker's, a sleeping goroutine's) is re-armed, not remade. */
   dueMs: number;
   seq: number;
   readonly fire: () => void;
   cancelled: boolean;
+  /** In the heap: set by push, cleared by pop. A timer is re-armed only once it is out. */
+  queued: boolean;
 }
 
 function before(a: Timer, b: Timer): boolean {
@@ -26,6 +28,7 @@ export class TimerHeap {
   push(timer: Timer): void {
     const items = this.items;
     let i = items.length;
+    timer.queued = true;
     items.push(timer);
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -40,6 +43,7 @@ export class TimerHeap {
   pop(): Timer | undefined {
     const items = this.items;
     const top = items[0];
+    if (top !== undefined) top.queued = false;
     const last = items.pop();
     const size = items.length;
     if (size === 0 || last === undefined) return top;

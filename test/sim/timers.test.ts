@@ -42,6 +42,19 @@ describe('virtual time', () => {
     expect(h.rt.nowMs).toBe(10);
   });
 
+  it('re-arms a timer that has fired, and refuses one still queued', () => {
+    const h = harness();
+    const fired: number[] = [];
+    const timer = h.rt.at(10, () => fired.push(h.rt.nowMs));
+    expect(() => h.rt.rearm(timer, 20)).toThrow(/re-armed while queued/);
+
+    h.rt.run();
+    h.rt.rearm(timer, 25);
+    h.rt.run();
+
+    expect(fired).toEqual([10, 25]);
+  });
+
   it('wakes goroutines sleeping until the same instant in the order they went to sleep', () => {
     const h = harness();
     for (const [name, first] of [
