@@ -104,8 +104,17 @@ export const BUILT_IN_FIXES: readonly Fix[] = [
   },
 ];
 
+// One Fix object per scenario and name, whoever asks: runs cache their fixed parts by it.
+const fixesOf = new WeakMap<Scenario, readonly Fix[]>();
+
 /** Every fix a scenario names: the built-in ones, then the scenario's own. */
-function allFixes(scenario: Scenario): Fix[] {
+function allFixes(scenario: Scenario): readonly Fix[] {
+  let fixes = fixesOf.get(scenario);
+  if (fixes === undefined) fixesOf.set(scenario, (fixes = buildFixes(scenario)));
+  return fixes;
+}
+
+function buildFixes(scenario: Scenario): Fix[] {
   const own = Object.entries(scenario.fixes).map(([name, fix]): Fix => ({
     name,
     summary: fix.summary,

@@ -72,7 +72,17 @@ export function parseScenario(value: unknown, source: string): Scenario {
     );
   }
   if (problems.length > 0) throw invalid(source, problems);
-  return scenario;
+  return deepFreeze(scenario);
+}
+
+// Runs cache what they derive from a scenario by its identity (src/scenario/resolve.ts): a
+// scenario changed after it was parsed would run with stale bursts, knobs and plan, so it cannot be.
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const field of Object.values(value)) deepFreeze(field);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Reads and checks a scenario file. */

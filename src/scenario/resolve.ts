@@ -50,14 +50,15 @@ export function storeKnobs(scenario: Scenario, fix: Fix): StoreKnobs {
 
 export { baselinePlan } from './fixes.ts';
 
-/** A burst of the scenario as written, repeated bursts expanded; `burst` indexes its shift. */
+/** A burst of the scenario as written, repeated bursts expanded; `burstIndex` picks its shift. */
 interface WrittenBurst {
   readonly atMs: number;
   readonly count: number;
-  readonly burst: number;
+  readonly burstIndex: number;
 }
 
-// Every run of a scenario expands the same repeated bursts: expand them once per scenario.
+// Every run of a scenario expands the same repeated bursts: expand them once per scenario (parsed
+// scenarios are frozen, so one never changes under its cache entry).
 const writtenBursts = new WeakMap<Scenario, readonly (readonly WrittenBurst[])[]>();
 
 function burstsAsWritten(scenario: Scenario): readonly (readonly WrittenBurst[])[] {
@@ -69,7 +70,7 @@ function burstsAsWritten(scenario: Scenario): readonly (readonly WrittenBurst[])
       const lastMs = burst.untilMs ?? burst.atMs;
       const everyMs = burst.everyMs ?? 1;
       for (let atMs = burst.atMs; atMs <= lastMs; atMs += everyMs) {
-        bursts.push({ atMs, count: burst.count, burst: i });
+        bursts.push({ atMs, count: burst.count, burstIndex: i });
       }
     });
     return bursts;
@@ -92,8 +93,8 @@ function resolveProcess(
   const specEndMs = Math.max(0, p.specEndMs + (v.specEndShiftMs[index] ?? 0));
   const shifts = v.burstShiftMs[index] ?? [];
   const events: EventBurst[] = [];
-  for (const { atMs, count, burst } of written) {
-    events.push({ atMs: Math.max(0, atMs + (shifts[burst] ?? 0)), count });
+  for (const { atMs, count, burstIndex } of written) {
+    events.push({ atMs: Math.max(0, atMs + (shifts[burstIndex] ?? 0)), count });
   }
   for (const late of v.lateBursts[index] ?? []) {
     events.push({ atMs: specEndMs + late.afterSpecEndMs, count: late.count });
@@ -103,33 +104,33 @@ function resolveProcess(
 }
 
 /** What a run takes from its scenario and fix alone, the same for every variation. */
-interface Fixed {
+interface RunConstants {
   readonly startUtcMs: number;
   readonly store: StoreKnobs;
   readonly plan: readonly TeardownStep[];
 }
 
 // Exploration resolves thousands of runs per scenario and fix: build their common part once.
-const fixedParts = new WeakMap<Scenario, WeakMap<Fix, Fixed>>();
+const constantsOf = new WeakMap<Scenario, WeakMap<Fix, RunConstants>>();
 
-function fixedPart(scenario: Scenario, fix: Fix): Fixed {
-  let byFix = fixedParts.get(scenario);
-  if (byFix === undefined) fixedParts.set(scenario, (byFix = new WeakMap()));
-  let fixed = byFix.get(fix);
-  if (fixed === undefined) {
-    fixed = {
+function runConstants(scenario: Scenario, fix: Fix): RunConstants {
+  let byFix = constantsOf.get(scenario);
+  if (byFix === undefined) constantsOf.set(scenario, (byFix = new WeakMap()));
+  let constants = byFix.get(fix);
+  if (constants === undefined) {
+    constants = {
       startUtcMs: Date.parse(scenario.startUtc),
       store: storeKnobs(scenario, fix),
       plan: fix.plan(baselinePlan(scenario)),
     };
-    byFix.set(fix, fixed);
+    byFix.set(fix, constants);
   }
-  return fixed;
+  return constants;
 }
 
 export function resolveRun(scenario: Scenario, fix: Fix, v: Variation): RunSpec {
   const { dataStorage, timings } = scenario;
-  const { startUtcMs, store, plan } = fixedPart(scenario, fix);
+  const { startUtcMs, store, plan } = runConstants(scenario, fix);
   return {
     startUtcMs,
     store,

@@ -4,7 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { variationArbitrary } from '../../src/explore/arbitrary.ts';
 import { validate } from '../../src/explore/validate.ts';
+import { fileURLToPath } from 'node:url';
+import { runOnce } from '../../src/explore/run.ts';
 import { validateJson } from '../../src/report/json.ts';
+import { fixesFor } from '../../src/scenario/fixes.ts';
+import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { zeroVariation } from '../../src/scenario/resolve.ts';
 import { replay, SEED_FIXES, SEED_SCENARIO } from './seed-scenario.ts';
 
@@ -37,6 +41,51 @@ describe('determinism of exploration', () => {
         expect(second.outcome.sim.steps).toBe(first.outcome.sim.steps);
       }
     }
+  });
+
+  it('gives a run the same outcome whatever ran before it: the per-scenario caches and reused timers carry nothing over', () => {
+    // The seed's four processes, one process with an outage, and a store whose retry sleeps
+    // ignore Close: every fix of each, several variations.
+    const files = [
+      'workflowexecution-ci-20696658360.json',
+      'single-process-outage.json',
+      'cases/15-otel-python-uncancellable-retry-backoff.buggy.json',
+    ].map((name) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)));
+    const shared = files.map((file) => loadScenarioFile(file));
+    const runs = shared.flatMap((scenario, s) =>
+      fixesFor(scenario).flatMap((fix) =>
+        fc
+          .sample(variationArbitrary(scenario), { seed: 11, numRuns: 6 })
+          .map((variation) => ({ s, fix: fix.name, variation })),
+      ),
+    );
+    const outcomeOf = (scenarios: typeof shared, { s, fix, variation }: (typeof runs)[number]) => {
+      const scenario = scenarios[s]!;
+      const { sim, findings } = runOnce(
+        scenario,
+        fixesFor(scenario).find((f) => f.name === fix)!,
+        variation,
+      );
+      return { sim, findings };
+    };
+
+    // Warm caches in one order, then the runs again in the reverse order on the same objects,
+    // against each run on scenarios loaded afresh (every cache cold).
+    const warm = runs.map((r) => outcomeOf(shared, r));
+    const reversed = [...runs]
+      .reverse()
+      .map((r) => outcomeOf(shared, r))
+      .reverse();
+    const cold = runs.map((r) =>
+      outcomeOf(
+        files.map((file) => loadScenarioFile(file)),
+        r,
+      ),
+    );
+
+    expect(reversed).toEqual(warm);
+    expect(cold).toEqual(warm);
+    expect(new Set(warm.map((o) => o.sim.steps)).size).toBeGreaterThan(runs.length / 4);
   });
 
   it('keeps the generated variations of a seed identical from one sampling to the next', () => {
