@@ -164,25 +164,25 @@ class Teardown {
     this.log = new Logger(suite.history, () => suite.rt.nowMs, process, SUITE_LOGGER);
   }
 
-  // Each step's record is written around its perform inline, not in a generator of its own:
-  // every level of `yield*` is paid again on each resume of the steps below it.
   *run(): Go {
     const plan = this.suite.spec.plan;
     const barrierAt = plan.findIndex((s) => s.step === 'synchronized');
-    const everyProcess = barrierAt === -1 ? plan : plan.slice(0, barrierAt);
-    for (const step of everyProcess) {
-      const record = this.begin(describeStep(step));
-      yield* this.perform(step);
-      record.endMs = this.now();
+    if (barrierAt === -1) {
+      yield* this.performAll(plan);
+      return;
     }
-    if (barrierAt === -1) return;
+    yield* this.performAll(plan.slice(0, barrierAt));
 
     const barrier = this.begin('synchronized');
     this.suite.releaseBarrier(this.process);
     if (this.process === 1) yield wait(this.suite.barrier);
     barrier.endMs = this.now();
-    if (this.process !== 1) return;
-    for (const step of plan.slice(barrierAt + 1)) {
+    if (this.process === 1) yield* this.performAll(plan.slice(barrierAt + 1));
+  }
+
+  /** Performs steps in order, each between its start and end record. */
+  private *performAll(steps: readonly TeardownStep[]): Go {
+    for (const step of steps) {
       const record = this.begin(describeStep(step));
       yield* this.perform(step);
       record.endMs = this.now();
@@ -194,11 +194,7 @@ class Teardown {
   }
 
   private *branch(steps: readonly TeardownStep[], joined: WaitGroup): Go {
-    for (const step of steps) {
-      const record = this.begin(describeStep(step));
-      yield* this.perform(step);
-      record.endMs = this.now();
-    }
+    yield* this.performAll(steps);
     joined.done();
   }
 
