@@ -44,32 +44,26 @@ export type Go<R = void> = Generator<Op, R, unknown>;
 /**
  * Every operation object has the same fields and hidden class, whatever its kind, so the
  * scheduler's dispatch on `kind` stays monomorphic: the hot path of every run goes through it.
+ * Each factory below sets the fields its kind uses; the others keep their neutral values.
  */
 class RawOp {
-  constructor(
-    readonly kind: Op['kind'],
-    readonly ch: Channel<unknown> | undefined,
-    readonly value: unknown,
-    readonly cases: readonly SelectCase[] | undefined,
-    readonly hasDefault: boolean,
-    readonly ms: number,
-    readonly wg: WaitGroup | undefined,
-    readonly message: string,
-  ) {}
+  ch: Channel<unknown> | undefined = undefined;
+  value: unknown = undefined;
+  cases: readonly SelectCase[] | undefined = undefined;
+  hasDefault = false;
+  ms = 0;
+  wg: WaitGroup | undefined = undefined;
+  message = '';
+
+  constructor(readonly kind: Op['kind']) {}
 }
 
-/** An operation with every field it does not use at its neutral value. */
-function op(
-  kind: Op['kind'],
-  ch?: Channel<unknown>,
-  value?: unknown,
-  cases?: readonly SelectCase[],
-  hasDefault = false,
-  ms = 0,
-  wg?: WaitGroup,
-  message = '',
-): Op {
-  return new RawOp(kind, ch, value, cases, hasDefault, ms, wg, message) as Op;
+/** An operation on one channel, with the value it offers when it sends. */
+function onChannel(kind: Op['kind'], ch: Channel<unknown>, value?: unknown): Op {
+  const op = new RawOp(kind);
+  op.ch = ch;
+  op.value = value;
+  return op as Op;
 }
 
 /** The same field layout for send and receive cases, for the same reason. */
@@ -82,34 +76,40 @@ class RawCase {
 }
 
 /** A bare scheduling point: an atomic load, store or compare-and-swap happens right after it. */
-export const STEP: Op = op('step');
+export const STEP: Op = new RawOp('step') as Op;
 
 export function send<T>(ch: Channel<T>, value: T): Op {
-  return op('send', ch as Channel<unknown>, value);
+  return onChannel('send', ch as Channel<unknown>, value);
 }
 
 export function trySendOp<T>(ch: Channel<T>, value: T): Op {
-  return op('trySend', ch as Channel<unknown>, value);
+  return onChannel('trySend', ch as Channel<unknown>, value);
 }
 
 export function recv<T>(ch: Channel<T>): Op {
-  return op('recv', ch as Channel<unknown>);
+  return onChannel('recv', ch as Channel<unknown>);
 }
 
 export function close<T>(ch: Channel<T>): Op {
-  return op('close', ch as Channel<unknown>);
+  return onChannel('close', ch as Channel<unknown>);
 }
 
 export function sleep(ms: number): Op {
-  return op('sleep', undefined, undefined, undefined, false, ms);
+  const op = new RawOp('sleep');
+  op.ms = ms;
+  return op as Op;
 }
 
 export function wait(wg: WaitGroup): Op {
-  return op('wait', undefined, undefined, undefined, false, 0, wg);
+  const op = new RawOp('wait');
+  op.wg = wg;
+  return op as Op;
 }
 
 export function goPanic(message: string): Op {
-  return op('panic', undefined, undefined, undefined, false, 0, undefined, message);
+  const op = new RawOp('panic');
+  op.message = message;
+  return op as Op;
 }
 
 export function recvCase<T>(ch: Channel<T>): SelectCase {
@@ -121,7 +121,10 @@ export function sendCase<T>(ch: Channel<T>, value: T): SelectCase {
 }
 
 export function select(cases: readonly SelectCase[], hasDefault = false): Op {
-  return op('select', undefined, undefined, cases, hasDefault);
+  const op = new RawOp('select');
+  op.cases = cases;
+  op.hasDefault = hasDefault;
+  return op as Op;
 }
 
 /** The result of a receive or a select, in one shape: `index` is -1 for a plain receive and for
