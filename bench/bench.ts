@@ -80,7 +80,8 @@ for (const fix of fixesFor(seedScenario)) {
 }
 console.log(
   `\nFirst counterexample (any property) on ${seedScenario.name}; sampled strategies: median ` +
-    `of ${FIRST_SEEDS} seeds, at most ${FIRST_CAP} runs each:\n${first.toString()}`,
+    `of ${FIRST_SEEDS} seeds, at most ${FIRST_CAP} runs each; a schedule of the exhaustive ` +
+    `search is one run:\n${first.toString()}`,
 );
 
 const CASES: readonly (readonly [string, VerdictId])[] = [

@@ -1,4 +1,5 @@
-// What both halves of the benchmark share: the seed, the strategies compared, and CPU time.
+// What the benchmark's modules share: the seed, the sampled strategies compared, CPU time and
+// the median.
 import { RANDOM, type Strategy } from '../src/explore/arbitrary.ts';
 
 export const SEED = 20260104;

@@ -12,7 +12,14 @@ import type { Variation } from '../src/scenario/resolve.ts';
 import { SEED, STRATEGIES, cpuSeconds } from './measure.ts';
 
 const [file = '', label = '', runsArg = '', roundsArg = ''] = process.argv.slice(2);
-const strategy = STRATEGIES.find((s) => s.label === label)!.strategy;
+const sampled = STRATEGIES.find((s) => s.label === label);
+if (sampled === undefined) {
+  const known = STRATEGIES.map((s) => s.label).join(', ');
+  throw new Error(
+    `bench/throughput.ts: unknown strategy label "${label}", expected one of ${known}`,
+  );
+}
+const strategy = sampled.strategy;
 const scenario = loadScenarioFile(file);
 const fix = findFix(scenario, 'baseline');
 const arbitrary = variationArbitrary(scenario, strategyFor(scenario, fix, strategy));

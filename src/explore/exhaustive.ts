@@ -72,7 +72,8 @@ export function exhaustive(
     for (const verdict of tally.add(outcome)) {
       if (firsts.has(verdict)) continue;
       const origin = `exhaustive search, schedule ${tally.runs} (${preempted} preemptions)`;
-      const found = { fastCheck: null, origin };
+      const schedule = { index: tally.runs, preemptions: preempted };
+      const found = { fastCheck: null, schedule, origin };
       firsts.set(verdict, counterexampleOf(outcome, fix.name, verdict, variation, found));
     }
     options.onProgress?.(tally.runs, tally.violatingRuns);

@@ -24,6 +24,9 @@ export interface Counterexample {
   /** fast-check's replay coordinates of the shrunk run; null when no fast-check run found it
    * (the exhaustive search). */
   readonly fastCheck: { readonly seed: number; readonly path: string } | null;
+  /** The exhaustive search's coordinates of the run: its schedule (1-based, in the order the
+   * search ran them) and the preemptions it took; null when a fast-check run found it. */
+  readonly schedule: { readonly index: number; readonly preemptions: number } | null;
   /** Where the run comes from, for people: `fast-check seed 1 path 0:3:1`, `schedule 17 of ...`. */
   readonly origin: string;
   /** What the shrunk run kept: events emitted, processes, decisions it took. */
@@ -132,7 +135,7 @@ export function counterexampleOf(
   fix: string,
   verdict: VerdictId,
   variation: Variation,
-  found: Pick<Counterexample, 'fastCheck' | 'origin'>,
+  found: Pick<Counterexample, 'fastCheck' | 'schedule' | 'origin'>,
 ): Counterexample {
   const finding = outcome.findings.find((f) => f.verdict === verdict)!;
   return {

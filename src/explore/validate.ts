@@ -96,6 +96,7 @@ function shrink(
     options.strategy?.kind === 'pct' ? ` (--strategy pct --depth ${options.strategy.depth})` : '';
   const found = {
     fastCheck: { seed: options.seed, path },
+    schedule: null,
     origin: `fast-check seed ${options.seed} path ${path}${pct}`,
   };
   return counterexampleOf(runOnce(scenario, fix, variation), fix.name, verdict, variation, found);

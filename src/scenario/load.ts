@@ -76,7 +76,8 @@ export function parseScenario(value: unknown, source: string): Scenario {
 }
 
 // Runs cache what they derive from a scenario by its identity (src/scenario/resolve.ts): a
-// scenario changed after it was parsed would run with stale bursts, knobs and plan, so it cannot be.
+// scenario changed after it was parsed would run with stale bursts, knobs and plan, so none can
+// be.
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     for (const field of Object.values(value)) deepFreeze(field);

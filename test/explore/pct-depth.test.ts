@@ -49,8 +49,9 @@ describe('a reconcile paused across two Flushes and Close (PCT vs random)', () =
     expect(Math.min(...pct), `panicked runs per seed: ${pct.join(', ')}`).toBeGreaterThan(0);
   });
 
-  // The next two pin the gap the README reports (random 0.01-0.03 % of runs, PCT 1.6 %): they fail if
-  // PCT loses its edge here, and also if random tapes gain one, which the README must then say.
+  // The next two pin the gap the README reports (random 0.01-0.03 % of runs, PCT 1.6 %): they
+  // fail if PCT loses its edge here, and also if random tapes gain one, which the README must
+  // then say.
   it('random tapes find it at no more than one of the same seeds', () => {
     const found = random.filter((n) => n > 0).length;
     expect(found, `panicked runs per seed: ${random.join(', ')}`).toBeLessThanOrEqual(1);
