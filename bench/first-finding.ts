@@ -87,7 +87,8 @@ export function firstFinding(
   // both medians are over every seed, so the median stays honest.
   const runs = median(tries.map((t) => t.runs ?? Infinity));
   const ms = median(tries.map((t) => t.ms));
-  const seeds = found.length < tries.length ? `, ${found.length} of ${tries.length} seeds` : '';
+  const seeds =
+    found.length < tries.length ? `; found at ${found.length} of ${tries.length} seeds` : '';
   const text = Number.isFinite(runs)
     ? `${runs} ${runs === 1 ? 'run' : 'runs'}, ${ms.toFixed(1)} ms${seeds}`
     : `> ${FIRST_CAP}${seeds}`;
