@@ -103,4 +103,18 @@ describe.concurrent('bad command-line arguments', () => {
   it('rejects --seed without --path with exit 2', async () => {
     expectBadInput(await cli(['replay', '--seed', '1']), '--seed', '--path');
   });
+
+  const BAD_PATHS: Readonly<Record<string, string>> = {
+    'not made of numbers': 'zz',
+    empty: '',
+    'one number written with 70 zeros': '0'.repeat(70),
+    'longer than any run shrinks': new Array<string>(70).fill('0').join(':'),
+  };
+  for (const [what, path] of Object.entries(BAD_PATHS)) {
+    it(`rejects a --path that is ${what} with exit 2 and the path expected`, async () => {
+      const run = await cli(['replay', '--seed', '1', '--path', path]);
+      expectBadInput(run, '--path', 'Expected the fast-check path validate printed, like 0:3:1');
+      expect(run.stdout).toBe('');
+    });
+  }
 });
