@@ -104,6 +104,18 @@ describe.concurrent('bad command-line arguments', () => {
     expectBadInput(await cli(['replay', '--seed', '1']), '--seed', '--path');
   });
 
+  it('rejects replay --real with --svg, which draws only a simulated run, with exit 2', async () => {
+    const run = await cli(['replay', '--real', '--svg', 'never-written.svg']);
+    expectBadInput(run, '--svg', '--real');
+    expect(run.stdout).toBe('');
+  });
+
+  it('rejects replay --time-scale without --real with exit 2', async () => {
+    const run = await cli(['replay', '--time-scale', '0.01']);
+    expectBadInput(run, '--time-scale', 'add --real');
+    expect(run.stdout).toBe('');
+  });
+
   const BAD_PATHS: Readonly<Record<string, string>> = {
     'not made of numbers': 'zz',
     empty: '',
