@@ -139,8 +139,14 @@ export async function validateCommand(
     scenarioArg: flags.scenario === undefined ? null : displayPath(scenarioPath),
   };
   if (flags.suite !== undefined || flags.profile === 'all') {
-    if (flags.report !== undefined || flags.junit !== undefined) {
-      throw new AuditRaceError('USAGE', '--report and --junit take one scenario and profile.');
+    const files = { '--report': flags.report, '--junit': flags.junit, '--save': flags.save };
+    const given = Object.entries(files).filter(([, path]) => path !== undefined);
+    if (given.length > 0) {
+      throw new AuditRaceError(
+        'USAGE',
+        `${given.map(([flag]) => flag).join(' and ')}: not with a --profile all or --suite ` +
+          'sweep; --report, --junit and --save take one scenario and one profile.',
+      );
     }
     return sweep(flags, requested, target, out);
   }

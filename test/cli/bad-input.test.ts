@@ -1,6 +1,6 @@
 // Bad input is the user's to fix, so it ends with exit code 2 and one message that names the
 // file, the JSON path and what was expected, never with a stack trace.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,19 @@ describe.concurrent('bad command-line arguments', () => {
     expectBadInput(run, '--time-scale', 'add --real');
     expect(run.stdout).toBe('');
   });
+
+  for (const sweep of [
+    ['--profile', 'all'],
+    ['--suite', 'all'],
+  ]) {
+    it(`rejects --save with a ${sweep.join(' ')} sweep with exit 2, writing nothing`, async () => {
+      const dir = join(scratch, `save-${sweep[0]!.slice(2)}`);
+      const run = await cli(['validate', ...sweep, '--runs', '5', '--save', dir]);
+      expectBadInput(run, '--save', 'not with a --profile all or --suite sweep');
+      expect(run.stdout).toBe('');
+      expect(existsSync(dir)).toBe(false);
+    });
+  }
 
   const BAD_PATHS: Readonly<Record<string, string>> = {
     'not made of numbers': 'zz',
