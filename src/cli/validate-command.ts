@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import type { Strategy } from '../explore/arbitrary.ts';
 import { validateInWorkers } from '../explore/parallel.ts';
 import type { Progress as ExplorationProgress } from '../explore/validate.ts';
 import { runOnce } from '../explore/run.ts';
@@ -75,6 +76,7 @@ function saveCounterexamples(dir: string, scenario: Scenario, result: ValidateRe
 
 function sweep(
   flags: ValidateFlags,
+  strategy: Strategy,
   requested: string[],
   target: ReplayTarget,
   out: (text: string) => void,
@@ -85,7 +87,7 @@ function sweep(
   if (flags.suite !== undefined && flags.profile !== undefined) {
     throw new AuditRaceError('USAGE', '--suite and --profile go one at a time.');
   }
-  const sweepFlags = { ...flags, fix: requested[0] ?? 'baseline', strategy: strategyOf(flags) };
+  const sweepFlags = { ...flags, fix: requested[0] ?? 'baseline', strategy };
   const subjects =
     flags.suite !== undefined
       ? suiteSubjects(flags.suite, CLI_COMMAND)
@@ -134,6 +136,7 @@ export async function validateCommand(
     // exiting 0 would let that script pass without checking anything.
     throw new AuditRaceError('USAGE', '--fix: empty fix name. Name a fix, e.g. --fix E.');
   }
+  const strategy = strategyOf(flags);
   let target: ReplayTarget = {
     command: CLI_COMMAND,
     scenarioArg: flags.scenario === undefined ? null : displayPath(scenarioPath),
@@ -148,7 +151,7 @@ export async function validateCommand(
           'sweep; --report, --junit and --save take one scenario and one profile.',
       );
     }
-    return sweep(flags, requested, target, out);
+    return sweep(flags, strategy, requested, target, out);
   }
 
   let scenario = loadScenarioFile(scenarioPath);
@@ -165,7 +168,7 @@ export async function validateCommand(
   const options = {
     runs: flags.runs,
     seed: flags.seed,
-    strategy: strategyOf(flags),
+    strategy,
     onProgress: (p: ExplorationProgress) => progress.update(p),
   };
   const workers = Math.min(flags.workers, availableParallelism(), fixes.length);

@@ -129,6 +129,14 @@ describe.concurrent('bad command-line arguments', () => {
     });
   }
 
+  for (const command of ['validate', 'replay']) {
+    it(`rejects ${command} --depth with --strategy random, which has none, with exit 2`, async () => {
+      const run = await cli([command, '--strategy', 'random', '--depth', '2']);
+      expectBadInput(run, '--depth', '--strategy pct');
+      expect(run.stdout).toBe('');
+    });
+  }
+
   const BAD_PATHS: Readonly<Record<string, string>> = {
     'not made of numbers': 'zz',
     empty: '',
