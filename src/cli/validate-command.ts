@@ -12,6 +12,7 @@ import { validate, type Counterexample, type ValidateResult } from '../explore/v
 import { validateJunit } from '../report/junit.ts';
 import { validateMarkdown } from '../report/markdown.ts';
 import { validateJson } from '../report/json.ts';
+import { count } from '../report/timestamp.ts';
 import {
   renderCounterexamples,
   renderCoverage,
@@ -124,6 +125,15 @@ function writeReports(
   }
 }
 
+/** The last line: what was explored, counted as it ran (an exhaustive search stops early). */
+function explored(result: ValidateResult, strategy: Strategy, elapsedS: number): string {
+  const done = result.fixes.reduce((n, f) => n + f.runs, 0);
+  const unit = strategy.kind === 'exhaustive' ? 'schedule' : 'run';
+  const shrinking = strategy.kind === 'exhaustive' ? '' : ', shrinking included';
+  const rate = (done / elapsedS).toFixed(0);
+  return `${count(done, unit)} in ${elapsedS.toFixed(1)} s (${rate} ${unit}s/s${shrinking}).`;
+}
+
 /** Runs the command; returns the exit code. */
 export async function validateCommand(
   flags: ValidateFlags,
@@ -199,10 +209,7 @@ export async function validateCommand(
     if (searches !== '') out(`\n${searches}\n`);
     const counterexamples = renderCounterexamples(result, target);
     if (counterexamples !== '') out(`\n${counterexamples}\n`);
-    out(
-      `\n${total} runs in ${elapsedS.toFixed(1)} s ` +
-        `(${(total / elapsedS).toFixed(0)} runs/s, shrinking included).\n`,
-    );
+    out(`\n${explored(result, strategy, elapsedS)}\n`);
   }
   writeReports(flags, scenario, result, target, elapsedS, out);
   if (flags.save !== undefined) {

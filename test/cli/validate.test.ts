@@ -101,6 +101,22 @@ describe.concurrent('audit-race validate', () => {
     });
   });
 
+  it('ends an exhaustive search with the schedules it ran, not --runs times the fixes', async () => {
+    const run = await cli([
+      'validate',
+      'scenarios/cases/02-notification-send-on-closed-channel.fixed.json',
+      ...['--fix', 'baseline,A', '--strategy', 'exhaustive', '--runs', '5000'],
+    ]);
+    const searched = [...run.stdout.matchAll(/all (\d+) schedules with at most/g)];
+    const schedules = searched.reduce((n, m) => n + Number(m[1]), 0);
+
+    expect(searched).toHaveLength(2);
+    expect(schedules).toBeLessThan(10_000);
+    expect(run.stdout).toMatch(
+      new RegExp(`^${schedules} schedules in [\\d.]+ s \\(\\d+ schedules/s\\)\\.$`, 'm'),
+    );
+  });
+
   it("replays a counterexample from fast-check's seed and path as from its --case", async () => {
     const run = await cli(['validate', '--fix', 'A', '--runs', '50', '--json']);
     const [c] = (JSON.parse(run.stdout) as JsonReport).fixes[0]!.counterexamples;
