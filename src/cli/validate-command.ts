@@ -181,11 +181,15 @@ export async function validateCommand(
     strategy,
     onProgress: (p: ExplorationProgress) => progress.update(p),
   };
-  const workers = Math.min(flags.workers, availableParallelism(), fixes.length);
+  const cpus = availableParallelism();
+  const workers = Math.min(flags.workers, cpus, fixes.length);
   if (workers < flags.workers && !flags.json) {
+    const caps = [];
+    if (fixes.length < flags.workers) caps.push(`one per fix (${count(fixes.length, 'fix')})`);
+    if (cpus < flags.workers) caps.push(`one per CPU (${count(cpus, 'CPU')})`);
     process.stderr.write(
-      `audit-race: using ${workers} workers ` +
-        `(${availableParallelism()} CPUs, ${fixes.length} fixes).\n`,
+      `audit-race: using ${count(workers, 'worker')}, not ${flags.workers}: ` +
+        `workers are capped at ${caps.join(' and ')}.\n`,
     );
   }
   const result =
@@ -214,7 +218,9 @@ export async function validateCommand(
   writeReports(flags, scenario, result, target, elapsedS, out);
   if (flags.save !== undefined) {
     const written = saveCounterexamples(flags.save, scenario, result);
-    if (!flags.json) out(`Wrote ${written.length} counterexample files to ${flags.save}.\n`);
+    if (!flags.json) {
+      out(`Wrote ${count(written.length, 'counterexample file')} to ${flags.save}.\n`);
+    }
   }
 
   const violated = result.fixes.some((f) => Object.values(f.violations).some((n) => n > 0));

@@ -89,7 +89,7 @@ export function renderSearches(columns: readonly MatrixColumn[]): string {
   for (const { label, report } of columns) {
     const search = report.search;
     if (search === undefined) continue;
-    const bound = `schedules with at most ${search.preemptions} preemptions`;
+    const bound = `schedules with at most ${count(search.preemptions, 'preemption')}`;
     const scope = search.complete
       ? `all ${search.schedules} ${bound} explored`
       : `${search.schedules} ${bound} explored (not all of them: raise --runs)`;
@@ -116,7 +116,7 @@ export function renderMatrix(result: ValidateResult): string {
     `Scenario ${result.scenario} (store ${result.profile}), seed ${result.seed}: ` +
     (exhaustive
       ? `schedules violating each property, out of at most ${result.runs} per fix (see below).`
-      : `runs violating each property, out of ${result.runs} runs per fix.`);
+      : `runs violating each property, out of ${count(result.runs, 'run')} per fix.`);
   const columns = result.fixes.map((report) => ({ label: report.fix, report }));
   return `${header}\n${renderGrid(columns)}`;
 }

@@ -10,9 +10,9 @@ export function seconds(ms: number): string {
   return `${(ms / 1_000).toFixed(1)} s`;
 }
 
-/** "1 event", "2 events": a count with its noun, singular or plural. */
+/** "1 event", "2 events", "2 fixes": a count with its noun, singular or plural. */
 export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
+  return `${n} ${noun}${n === 1 ? '' : /(s|x|ch|sh)$/.test(noun) ? 'es' : 's'}`;
 }
 
 /** What a shrunk counterexample kept, as one phrase for every report. */

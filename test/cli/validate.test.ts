@@ -117,6 +117,26 @@ describe.concurrent('audit-race validate', () => {
     );
   });
 
+  it('says "1 preemption" in the singular, in the search summary and in an origin', async () => {
+    const run = await cli([
+      'validate',
+      'scenarios/cases/10-oidc-pam-stop-abandons-queue-double-stop.buggy.json',
+      ...['--fix', 'baseline', '--strategy', 'exhaustive', '--depth', '1', '--runs', '2000'],
+    ]);
+
+    expect(run.stdout).toContain('schedules with at most 1 preemption explored');
+    expect(run.stdout).toMatch(/exhaustive search, schedule \d+ \(1 preemption\)$/m);
+    expect(run.stdout).not.toContain('1 preemptions');
+  });
+
+  it('says why it uses fewer workers than asked: one per fix at most', async () => {
+    const run = await cli(['validate', '--workers', '2', '--fix', 'A', '--runs', '5']);
+
+    expect(run.stderr).toContain(
+      'audit-race: using 1 worker, not 2: workers are capped at one per fix (1 fix)',
+    );
+  });
+
   it("replays a counterexample from fast-check's seed and path as from its --case", async () => {
     const run = await cli(['validate', '--fix', 'A', '--runs', '50', '--json']);
     const [c] = (JSON.parse(run.stdout) as JsonReport).fixes[0]!.counterexamples;
