@@ -5,7 +5,13 @@ import type { Finding } from '../explore/run.ts';
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
 import type { History } from '../model/history.ts';
-import { coverageRows, neverReached, replayCommand, type ReplayTarget } from './matrix.ts';
+import {
+  countedUnit,
+  coverageRows,
+  neverReached,
+  replayCommand,
+  type ReplayTarget,
+} from './matrix.ts';
 import { runMermaid } from './mermaid.ts';
 import { timelineLines } from './timeline.ts';
 import { keptPhrase, seconds, utc } from './timestamp.ts';
@@ -188,7 +194,8 @@ export function validateMarkdown(
     '',
     runFacts(result, options),
     '',
-    'Coverage: how many runs of each fix reached each situation the properties are about.',
+    `Coverage: how many ${countedUnit(result.fixes)} of each fix reached each situation the ` +
+      'properties are about.',
     '',
     coverageTable(result),
     '',

@@ -66,11 +66,20 @@ export function neverReached(columns: readonly MatrixColumn[]): MarkId[] {
     .map(({ id }) => id);
 }
 
+/** What the counts of these reports count: schedules of an exhaustive search, or runs. */
+export function countedUnit(reports: readonly FixReport[]): 'runs' | 'schedules' {
+  const searched = reports.length > 0 && reports.every((r) => r.search !== undefined);
+  return searched ? 'schedules' : 'runs';
+}
+
 /** How many runs of each column reached each coverage mark; a 0 means the exploration never put
  * the store in that situation, so the matrix says nothing about it. */
 export function renderCoverage(columns: readonly MatrixColumn[]): string {
   const table = new Table({
-    head: ['coverage mark (runs)', ...columns.map((c) => c.label)],
+    head: [
+      `coverage mark (${countedUnit(columns.map((c) => c.report))})`,
+      ...columns.map((c) => c.label),
+    ],
     style: { head: [], border: [], compact: true },
     colAligns: ['left', ...columns.map(() => 'right' as const)],
   });

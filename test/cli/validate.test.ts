@@ -129,6 +129,17 @@ describe.concurrent('audit-race validate', () => {
     expect(run.stdout).not.toContain('1 preemptions');
   });
 
+  it('heads the coverage table with what it counts: schedules when exhaustive, else runs', async () => {
+    const scenario = 'scenarios/cases/02-notification-send-on-closed-channel.fixed.json';
+    const [searched, sampled] = await Promise.all([
+      cli(['validate', scenario, '--fix', 'A', '--strategy', 'exhaustive', '--runs', '100']),
+      cli(['validate', scenario, '--fix', 'A', '--runs', '10']),
+    ]);
+
+    expect(searched.stdout).toMatch(/^│ coverage mark \(schedules\) +│ +A │$/m);
+    expect(sampled.stdout).toMatch(/^│ coverage mark \(runs\) +│ +A │$/m);
+  });
+
   it('says why it uses fewer workers than asked: one per fix at most', async () => {
     const run = await cli(['validate', '--workers', '2', '--fix', 'A', '--runs', '5']);
 
