@@ -140,6 +140,22 @@ describe.concurrent('audit-race validate', () => {
     expect(sampled.stdout).toMatch(/^│ coverage mark \(runs\) +│ +A │$/m);
   });
 
+  it('draws the matrix of one or two fixes with every row inside the border', async () => {
+    for (const fixes of ['A', 'A,B']) {
+      const run = await cli(['validate', '--fix', fixes, '--runs', '5']);
+      const lines = run.stdout.split('\n');
+      const table = lines.slice(
+        lines.findIndex((l) => l.startsWith('┌')),
+        lines.findIndex((l) => l.startsWith('└')) + 1,
+      );
+
+      expect(table).toContainEqual(expect.stringMatching(/^│ teardown cost, virtual time +│$/));
+      expect(new Set(table.map((l) => l.length)).size, table.join('\n')).toBe(1);
+      // The title leaves the columns as wide as their contents.
+      expect(table).toContainEqual(expect.stringMatching(/^│ no-write-after-close │ +\d+ │/));
+    }
+  });
+
   it('says why it uses fewer workers than asked: one per fix at most', async () => {
     const run = await cli(['validate', '--workers', '2', '--fix', 'A', '--runs', '5']);
 
