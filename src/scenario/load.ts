@@ -86,17 +86,26 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Why a file could not be read, in words; the error code for the rarer reasons. */
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory, expected a scenario JSON file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? String(error);
+}
+
 /** Reads and checks a scenario file. */
 export function loadScenarioFile(path: string): Scenario {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    throw new AuditRaceError('SCENARIO_UNREADABLE', `Cannot read scenario ${path}: ${reason}.`, {
-      cause: error,
-    });
+    throw new AuditRaceError(
+      'SCENARIO_UNREADABLE',
+      `Cannot read scenario ${path}: ${unreadable(error)}.`,
+      { cause: error },
+    );
   }
   let value: unknown;
   try {

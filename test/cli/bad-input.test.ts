@@ -60,6 +60,11 @@ const BAD_SCENARIOS: readonly BadScenario[] = [
     file: join(scratch, 'missing.json'),
     says: ['no such file'],
   },
+  {
+    what: 'is a directory',
+    file: `${scratch}/`,
+    says: ['it is a directory, expected a scenario JSON file'],
+  },
 ];
 
 function expectBadInput(run: CliRun, ...says: string[]): void {
