@@ -27,7 +27,7 @@ import { profileSubjects, suiteSubjects, sweepCommand } from './sweep-command.ts
 import { loadScenarioFile, type Scenario } from '../scenario/load.ts';
 import { counterexampleFile } from '../explore/counterexample-file.ts';
 import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
-import { writeOutputFile } from './output-file.ts';
+import { checkOutputFile, checkOutputFolder, writeOutputFile } from './output-file.ts';
 import { Progress } from './progress.ts';
 import { strategyOf } from './strategy.ts';
 import { wallNowMs } from './wallclock.ts';
@@ -163,6 +163,10 @@ export async function validateCommand(
     }
     return sweep(flags, strategy, requested, target, out);
   }
+
+  if (flags.report !== undefined) checkOutputFile('--report', flags.report);
+  if (flags.junit !== undefined) checkOutputFile('--junit', flags.junit);
+  if (flags.save !== undefined) checkOutputFolder('--save', flags.save);
 
   let scenario = loadScenarioFile(scenarioPath);
   if (flags.profile !== undefined) {

@@ -142,6 +142,21 @@ describe.concurrent('bad command-line arguments', () => {
     });
   }
 
+  const BAD_TARGETS: readonly (readonly [flag: string, path: string, says: string])[] = [
+    ['--report', join(scratch, 'missing', 'r.md'), 'does not exist'],
+    ['--junit', join(scenarioFile('a-file', '{}'), 'j.xml'), 'is not a folder'],
+    ['--junit', scratch, 'that is a folder; expected a file name'],
+    ['--save', join(scenarioFile('another-file', '{}'), 'saved'), 'is not a folder'],
+  ];
+  for (const [flag, path, says] of BAD_TARGETS) {
+    it(`checks ${flag} can be written (${says}) before exploring, with exit 2`, async () => {
+      const run = await cli(['validate', '--runs', '5', flag, path]);
+      expectBadInput(run, `${flag} ${path}`, says);
+      // Nothing explored: the matrix would have been printed first.
+      expect(run.stdout).toBe('');
+    });
+  }
+
   const BAD_PATHS: Readonly<Record<string, string>> = {
     'not made of numbers': 'zz',
     empty: '',
