@@ -22,6 +22,15 @@ describe.concurrent('audit-race --help', () => {
     }
   });
 
+  it('says validate leaves out by default the fixes with nothing to act on', async () => {
+    const run = await cli(['validate', '--help']);
+
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(
+      "(default: every fix with something to act on in the scenario's teardown, among " +
+        "baseline, A, B, C, D, E, A+E and the scenario's own (the others are listed as left out))",
+    );
+  });
+
   it('lists every option of replay', async () => {
     const run = await cli(['replay', '--help']);
 
