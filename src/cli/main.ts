@@ -64,9 +64,9 @@ program
       .argParser(collect)
       .default(
         [],
-        "every fix with something to act on in the scenario's teardown, among " +
-          `${BUILT_IN_FIXES.map((f) => f.name).join(', ')} and the scenario's own ` +
-          '(the others are listed as left out)',
+        `those of ${BUILT_IN_FIXES.map((f) => f.name).join(', ')} and the scenario's own ` +
+          "that have something to act on in the scenario's teardown; the others are listed " +
+          'as left out',
       ),
   )
   .option('-n, --runs <n>', 'runs per fix', naturalNumber('--runs', 1), 1000)

@@ -26,8 +26,8 @@ describe.concurrent('audit-race --help', () => {
     const run = await cli(['validate', '--help']);
 
     expect(run.stdout.replace(/\s+/g, ' ')).toContain(
-      "(default: every fix with something to act on in the scenario's teardown, among " +
-        "baseline, A, B, C, D, E, A+E and the scenario's own (the others are listed as left out))",
+      "(default: those of baseline, A, B, C, D, E, A+E and the scenario's own that have " +
+        "something to act on in the scenario's teardown; the others are listed as left out)",
     );
   });
 
