@@ -75,7 +75,8 @@ export function exhaustive(
       const origin = `exhaustive search, schedule ${tally.runs} (${preemptions})`;
       const schedule = { index: tally.runs, preemptions: preempted };
       const found = { fastCheck: null, schedule, origin };
-      firsts.set(verdict, counterexampleOf(outcome, fix.name, verdict, variation, found));
+      const c = counterexampleOf(scenario, outcome, fix.name, verdict, variation, found);
+      firsts.set(verdict, c);
     }
     options.onProgress?.(tally.runs, tally.violatingRuns);
 

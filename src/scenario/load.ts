@@ -35,6 +35,11 @@ function eventCount(bursts: Scenario['processes'][number]['events']): number {
   }, 0);
 }
 
+/** The audit events a scenario as written has: every burst, repeated bursts expanded. */
+export function scenarioEventCount(scenario: Scenario): number {
+  return scenario.processes.reduce((sum, p) => sum + eventCount(p.events), 0);
+}
+
 /** Checks a parsed JSON value; `source` names where it came from in messages. */
 export function parseScenario(value: unknown, source: string): Scenario {
   const parsed = scenarioSchema.safeParse(value);
@@ -58,7 +63,7 @@ export function parseScenario(value: unknown, source: string): Scenario {
     seen.add(p.id);
   });
   if (!seen.has(1)) problems.push('processes: expected a process with id 1 (Ginkgo process 1)');
-  const events = scenario.processes.reduce((sum, p) => sum + eventCount(p.events), 0);
+  const events = scenarioEventCount(scenario);
   if (events > MAX_EVENTS) {
     problems.push(
       `processes[].events: ${events} events in all, expected at most ${MAX_EVENTS} ` +

@@ -109,7 +109,7 @@ describe.concurrent('bad command-line arguments', () => {
     expectBadInput(await cli(['replay', '--seed', '1']), '--seed', '--path');
   });
 
-  it('rejects replay --real with --svg, which draws only a simulated run, with exit 2', async () => {
+  it('rejects replay --real with --svg, with exit 2', async () => {
     const run = await cli(['replay', '--real', '--svg', 'never-written.svg']);
     expectBadInput(run, '--svg', '--real');
     expect(run.stdout).toBe('');
@@ -135,7 +135,7 @@ describe.concurrent('bad command-line arguments', () => {
   }
 
   for (const command of ['validate', 'replay']) {
-    it(`rejects ${command} --depth with --strategy random, which has none, with exit 2`, async () => {
+    it(`rejects ${command} --depth with --strategy random, with exit 2`, async () => {
       const run = await cli([command, '--strategy', 'random', '--depth', '2']);
       expectBadInput(run, '--depth', '--strategy pct');
       expect(run.stdout).toBe('');

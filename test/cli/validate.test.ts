@@ -13,6 +13,8 @@ interface JsonCounterexample {
   readonly caseCode: string;
   readonly replay: string;
   readonly fastCheck: { readonly seed: number; readonly path: string } | null;
+  readonly variation: { readonly lateBursts: readonly (readonly { count: number }[])[] };
+  readonly kept: Record<'events' | 'processes' | 'lateEvents', number>;
 }
 
 interface JsonReport {
@@ -101,7 +103,7 @@ describe.concurrent('audit-race validate', () => {
     });
   });
 
-  it('ends an exhaustive search with the schedules it ran, not --runs times the fixes', async () => {
+  it('ends an exhaustive search with the schedules it ran, not --runs times fixes', async () => {
     const run = await cli([
       'validate',
       'scenarios/cases/02-notification-send-on-closed-channel.fixed.json',
@@ -129,7 +131,7 @@ describe.concurrent('audit-race validate', () => {
     expect(run.stdout).not.toContain('1 preemptions');
   });
 
-  it('heads the coverage table with what it counts: schedules when exhaustive, else runs', async () => {
+  it('heads the coverage table with what it counts: schedules when exhaustive', async () => {
     const scenario = 'scenarios/cases/02-notification-send-on-closed-channel.fixed.json';
     const [searched, sampled] = await Promise.all([
       cli(['validate', scenario, '--fix', 'A', '--strategy', 'exhaustive', '--runs', '100']),
@@ -162,6 +164,28 @@ describe.concurrent('audit-race validate', () => {
     expect(run.stderr).toContain(
       'audit-race: using 1 worker, not 2: workers are capped at one per fix (1 fix)',
     );
+  });
+
+  it("compares each counterexample's size with the scenario's 10 events, 4 processes", async () => {
+    const args = ['validate', '--fix', 'baseline,A', '--runs', '50'];
+    const [text, json] = await Promise.all([cli(args), cli([...args, '--json'])]);
+    const counterexamples = (JSON.parse(json.stdout) as JsonReport).fixes.flatMap(
+      (f) => f.counterexamples,
+    );
+    const phrases = text.stdout.split('\n').filter((line) => line.startsWith('    kept '));
+
+    expect(phrases).toHaveLength(counterexamples.length);
+    expect(counterexamples.some((c) => c.kept.lateEvents > 0)).toBe(true);
+    counterexamples.forEach(({ kept, variation }, i) => {
+      const late = variation.lateBursts.flat().reduce((n, b) => n + b.count, 0);
+      expect(kept).toMatchObject({ scenarioEvents: 10, scenarioProcesses: 4, lateEvents: late });
+      const joint = kept.events === 10 + late ? ':' : ', of';
+      const events =
+        late === 0
+          ? `${kept.events} of the scenario's 10 events`
+          : `${kept.events} events${joint} the scenario's 10 and ${late} late`;
+      expect(phrases[i]).toContain(`kept ${events} (${kept.processes} of 4 processes), `);
+    });
   });
 
   it("replays a counterexample from fast-check's seed and path as from its --case", async () => {
