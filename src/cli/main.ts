@@ -64,7 +64,9 @@ program
       .argParser(collect)
       .default(
         [],
-        `every fix: ${BUILT_IN_FIXES.map((f) => f.name).join(', ')} and the scenario's own`,
+        `those of ${BUILT_IN_FIXES.map((f) => f.name).join(', ')} and the scenario's own ` +
+          "that have something to act on in the scenario's teardown; the others are listed " +
+          'as left out',
       ),
   )
   .option('-n, --runs <n>', 'runs per fix', naturalNumber('--runs', 1), 1000)
@@ -128,7 +130,10 @@ program
       .default('random'),
   )
   .option('--depth <d>', 'with --strategy pct: its depth (default 3)', naturalNumber('--depth', 1))
-  .option('--svg <file>', "also write the run's swimlane timeline as an SVG picture")
+  .option(
+    '--svg <file>',
+    "also write the run's swimlane timeline as an SVG picture (not with --real)",
+  )
   .option('--real', 'also run it for real: the reference store against a DataStorage on 127.0.0.1')
   .option(
     '--time-scale <f>',
@@ -136,6 +141,7 @@ program
     timeScaleArgument,
   )
   .action(async (file: string | undefined, options) => {
+    // --time-scale alone goes the --real way too, to be refused there with its reason.
     const real = options.real === true || options.timeScale !== undefined;
     exitCode = real
       ? await realReplayCommand(file, options, write)

@@ -1,6 +1,8 @@
-// Writing a report file the user named (--svg, --report, --junit): a file that cannot be written is
-// bad input with a readable message, not an internal error with a stack.
-import { writeFileSync } from 'node:fs';
+// Writing a report file the user named (--svg, --report, --junit, --save): a file that cannot be
+// written is bad input with a readable message, not an internal error with a stack. The targets
+// are checked before a long exploration too, so a typo in a path costs seconds, not the run.
+import { accessSync, constants, statSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { AuditRaceError } from '../sim/errors.ts';
 
 export function writeOutputFile(path: string, content: string): void {
@@ -16,4 +18,47 @@ export function writeOutputFile(path: string, content: string): void {
       },
     );
   }
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function cannot(flag: string, path: string, why: string): AuditRaceError {
+  return new AuditRaceError('USAGE', `${flag} ${path}: ${why}.`);
+}
+
+/** Refuses a folder the command could not write a file into: missing, a file, read-only. */
+function checkFolder(flag: string, path: string, folder: string): void {
+  const stats = statOrNull(folder);
+  if (stats === null) throw cannot(flag, path, `folder ${folder} does not exist; create it first`);
+  if (!stats.isDirectory()) throw cannot(flag, path, `${folder} is not a folder`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw cannot(flag, path, `folder ${folder} is not writable`);
+  }
+}
+
+/** Checks, before any work, that the file `flag` names can be written: a writable folder holds
+ * it, and it is not a folder itself. */
+export function checkOutputFile(flag: string, path: string): void {
+  if (statOrNull(path)?.isDirectory() === true) {
+    throw cannot(flag, path, 'that is a folder; expected a file name');
+  }
+  checkFolder(flag, path, dirname(resolve(path)));
+}
+
+/** Checks, before any work, that the folder `flag` names is one, or can be created: its nearest
+ * existing ancestor is a writable folder. */
+export function checkOutputFolder(flag: string, path: string): void {
+  let existing = resolve(path);
+  while (statOrNull(existing) === null && dirname(existing) !== existing) {
+    existing = dirname(existing);
+  }
+  checkFolder(flag, path, existing);
 }

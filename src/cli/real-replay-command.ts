@@ -49,7 +49,20 @@ export async function realReplayCommand(
   flags: RealReplayFlags,
   out: (text: string) => void,
 ): Promise<number> {
-  if (flags.real !== true) throw new AuditRaceError('USAGE', '--time-scale goes with --real.');
+  if (flags.real !== true) {
+    throw new AuditRaceError(
+      'USAGE',
+      '--time-scale sets the pace of a --real run; add --real, or leave --time-scale out.',
+    );
+  }
+  if (flags.svg !== undefined) {
+    // The picture is of the simulated run; written beside a real one, it would pass for it.
+    throw new AuditRaceError(
+      'USAGE',
+      '--svg draws a simulated replay and does not go with --real. ' +
+        'Run the replay without --real to get its picture.',
+    );
+  }
   let input = resolveInput(file, flags);
   if (flags.profile !== undefined) {
     input = { ...input, scenario: withProfile(input.scenario, flags.profile) };

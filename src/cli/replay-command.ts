@@ -49,6 +49,7 @@ function readJson(path: string): unknown {
 }
 
 export function resolveInput(file: string | undefined, flags: ReplayFlags): ReplayInput {
+  const strategy = strategyOf({ strategy: flags.strategy ?? 'random', depth: flags.depth });
   const source = file ?? DEFAULT_SCENARIO;
   const json = file === undefined ? undefined : readJson(file);
   if (isCounterexampleFile(json)) {
@@ -77,7 +78,6 @@ export function resolveInput(file: string | undefined, flags: ReplayFlags): Repl
     );
   }
   if (flags.seed !== undefined && flags.path !== undefined) {
-    const strategy = strategyOf({ strategy: flags.strategy ?? 'random', depth: flags.depth });
     const found = findFix(scenario, fix);
     return {
       scenario,

@@ -15,6 +15,7 @@ import {
   replayCommand,
   type ReplayTarget,
 } from '../report/matrix.ts';
+import { count } from '../report/timestamp.ts';
 import { findFix, inapplicableFixes } from '../scenario/fixes.ts';
 import { loadScenarioFile, type Scenario } from '../scenario/load.ts';
 import { AuditRaceError } from '../sim/errors.ts';
@@ -137,7 +138,7 @@ export function sweepCommand(
     out(
       `${axis === 'profile' ? 'Store profiles' : 'Suites'} under fix ${flags.fix}, ` +
         `seed ${flags.seed}: ` +
-        `runs violating each property, out of ${flags.runs} runs per column.\n` +
+        `runs violating each property, out of ${count(flags.runs, 'run')} per column.\n` +
         `${renderGrid(columns)}\n\nColumns:\n${legend.join('\n')}\n\n` +
         `Situations reached:\n${renderCoverage(columns)}\n`,
     );

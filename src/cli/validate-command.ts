@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import type { Strategy } from '../explore/arbitrary.ts';
 import { validateInWorkers } from '../explore/parallel.ts';
 import type { Progress as ExplorationProgress } from '../explore/validate.ts';
 import { runOnce } from '../explore/run.ts';
@@ -11,6 +12,7 @@ import { validate, type Counterexample, type ValidateResult } from '../explore/v
 import { validateJunit } from '../report/junit.ts';
 import { validateMarkdown } from '../report/markdown.ts';
 import { validateJson } from '../report/json.ts';
+import { count } from '../report/timestamp.ts';
 import {
   renderCounterexamples,
   renderCoverage,
@@ -25,7 +27,7 @@ import { profileSubjects, suiteSubjects, sweepCommand } from './sweep-command.ts
 import { loadScenarioFile, type Scenario } from '../scenario/load.ts';
 import { counterexampleFile } from '../explore/counterexample-file.ts';
 import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
-import { writeOutputFile } from './output-file.ts';
+import { checkOutputFile, checkOutputFolder, writeOutputFile } from './output-file.ts';
 import { Progress } from './progress.ts';
 import { strategyOf } from './strategy.ts';
 import { wallNowMs } from './wallclock.ts';
@@ -75,6 +77,7 @@ function saveCounterexamples(dir: string, scenario: Scenario, result: ValidateRe
 
 function sweep(
   flags: ValidateFlags,
+  strategy: Strategy,
   requested: string[],
   target: ReplayTarget,
   out: (text: string) => void,
@@ -85,7 +88,7 @@ function sweep(
   if (flags.suite !== undefined && flags.profile !== undefined) {
     throw new AuditRaceError('USAGE', '--suite and --profile go one at a time.');
   }
-  const sweepFlags = { ...flags, fix: requested[0] ?? 'baseline', strategy: strategyOf(flags) };
+  const sweepFlags = { ...flags, fix: requested[0] ?? 'baseline', strategy };
   const subjects =
     flags.suite !== undefined
       ? suiteSubjects(flags.suite, CLI_COMMAND)
@@ -122,6 +125,15 @@ function writeReports(
   }
 }
 
+/** The last line: what was explored, counted as it ran (an exhaustive search stops early). */
+function explored(result: ValidateResult, strategy: Strategy, elapsedS: number): string {
+  const done = result.fixes.reduce((n, f) => n + f.runs, 0);
+  const unit = strategy.kind === 'exhaustive' ? 'schedule' : 'run';
+  const shrinking = strategy.kind === 'exhaustive' ? '' : ', shrinking included';
+  const rate = (done / elapsedS).toFixed(0);
+  return `${count(done, unit)} in ${elapsedS.toFixed(1)} s (${rate} ${unit}s/s${shrinking}).`;
+}
+
 /** Runs the command; returns the exit code. */
 export async function validateCommand(
   flags: ValidateFlags,
@@ -134,16 +146,27 @@ export async function validateCommand(
     // exiting 0 would let that script pass without checking anything.
     throw new AuditRaceError('USAGE', '--fix: empty fix name. Name a fix, e.g. --fix E.');
   }
+  const strategy = strategyOf(flags);
   let target: ReplayTarget = {
     command: CLI_COMMAND,
     scenarioArg: flags.scenario === undefined ? null : displayPath(scenarioPath),
   };
   if (flags.suite !== undefined || flags.profile === 'all') {
-    if (flags.report !== undefined || flags.junit !== undefined) {
-      throw new AuditRaceError('USAGE', '--report and --junit take one scenario and profile.');
+    const files = { '--report': flags.report, '--junit': flags.junit, '--save': flags.save };
+    const given = Object.entries(files).filter(([, path]) => path !== undefined);
+    if (given.length > 0) {
+      throw new AuditRaceError(
+        'USAGE',
+        `${given.map(([flag]) => flag).join(' and ')}: not with a --profile all or --suite ` +
+          'sweep; --report, --junit and --save take one scenario and one profile.',
+      );
     }
-    return sweep(flags, requested, target, out);
+    return sweep(flags, strategy, requested, target, out);
   }
+
+  if (flags.report !== undefined) checkOutputFile('--report', flags.report);
+  if (flags.junit !== undefined) checkOutputFile('--junit', flags.junit);
+  if (flags.save !== undefined) checkOutputFolder('--save', flags.save);
 
   let scenario = loadScenarioFile(scenarioPath);
   if (flags.profile !== undefined) {
@@ -159,14 +182,18 @@ export async function validateCommand(
   const options = {
     runs: flags.runs,
     seed: flags.seed,
-    strategy: strategyOf(flags),
+    strategy,
     onProgress: (p: ExplorationProgress) => progress.update(p),
   };
-  const workers = Math.min(flags.workers, availableParallelism(), fixes.length);
+  const cpus = availableParallelism();
+  const workers = Math.min(flags.workers, cpus, fixes.length);
   if (workers < flags.workers && !flags.json) {
+    const caps = [];
+    if (fixes.length < flags.workers) caps.push(`one per fix (${count(fixes.length, 'fix')})`);
+    if (cpus < flags.workers) caps.push(`one per CPU (${count(cpus, 'CPU')})`);
     process.stderr.write(
-      `audit-race: using ${workers} workers ` +
-        `(${availableParallelism()} CPUs, ${fixes.length} fixes).\n`,
+      `audit-race: using ${count(workers, 'worker')}, not ${flags.workers}: ` +
+        `workers are capped at ${caps.join(' and ')}.\n`,
     );
   }
   const result =
@@ -190,15 +217,14 @@ export async function validateCommand(
     if (searches !== '') out(`\n${searches}\n`);
     const counterexamples = renderCounterexamples(result, target);
     if (counterexamples !== '') out(`\n${counterexamples}\n`);
-    out(
-      `\n${total} runs in ${elapsedS.toFixed(1)} s ` +
-        `(${(total / elapsedS).toFixed(0)} runs/s, shrinking included).\n`,
-    );
+    out(`\n${explored(result, strategy, elapsedS)}\n`);
   }
   writeReports(flags, scenario, result, target, elapsedS, out);
   if (flags.save !== undefined) {
     const written = saveCounterexamples(flags.save, scenario, result);
-    if (!flags.json) out(`Wrote ${written.length} counterexample files to ${flags.save}.\n`);
+    if (!flags.json) {
+      out(`Wrote ${count(written.length, 'counterexample file')} to ${flags.save}.\n`);
+    }
   }
 
   const violated = result.fixes.some((f) => Object.values(f.violations).some((n) => n > 0));

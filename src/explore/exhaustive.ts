@@ -71,10 +71,12 @@ export function exhaustive(
     const preempted = tape.filter((c) => c !== 0).length;
     for (const verdict of tally.add(outcome)) {
       if (firsts.has(verdict)) continue;
-      const origin = `exhaustive search, schedule ${tally.runs} (${preempted} preemptions)`;
+      const preemptions = `${preempted} preemption${preempted === 1 ? '' : 's'}`;
+      const origin = `exhaustive search, schedule ${tally.runs} (${preemptions})`;
       const schedule = { index: tally.runs, preemptions: preempted };
       const found = { fastCheck: null, schedule, origin };
-      firsts.set(verdict, counterexampleOf(outcome, fix.name, verdict, variation, found));
+      const c = counterexampleOf(scenario, outcome, fix.name, verdict, variation, found);
+      firsts.set(verdict, c);
     }
     options.onProgress?.(tally.runs, tally.violatingRuns);
 

@@ -5,6 +5,7 @@ import { MARK_IDS, unreachableMarks, type MarkId } from '../model/marks.ts';
 import { describePlan } from '../model/teardown.ts';
 import type { Fix } from '../scenario/fixes.ts';
 import { baselinePlan, storeKnobs, type Variation } from '../scenario/resolve.ts';
+import { scenarioEventCount } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunOutcome, VerdictId } from './run.ts';
 import { teardownMs } from './run.ts';
@@ -29,12 +30,24 @@ export interface Counterexample {
   readonly schedule: { readonly index: number; readonly preemptions: number } | null;
   /** Where the run comes from, for people: `fast-check seed 1 path 0:3:1`, `schedule 17 of ...`. */
   readonly origin: string;
-  /** What the shrunk run kept: events emitted, processes, decisions it took. */
-  readonly kept: {
-    readonly events: number;
-    readonly processes: number;
-    readonly decisions: number;
-  };
+  /** What the shrunk run kept, beside what the scenario as written has. */
+  readonly kept: Kept;
+}
+
+/** The size of a counterexample run, and what to compare it with. */
+export interface Kept {
+  /** Audit events the run emitted. */
+  readonly events: number;
+  /** Processes that emitted events. */
+  readonly processes: number;
+  /** Scheduling decisions the run took. */
+  readonly decisions: number;
+  /** Audit events the scenario as written has (every burst, repeated bursts expanded). */
+  readonly scenarioEvents: number;
+  /** Events of the late bursts the run added after spec ends; 0 for the scenario as written. */
+  readonly lateEvents: number;
+  /** Processes the scenario has. */
+  readonly scenarioProcesses: number;
 }
 
 export interface FixReport {
@@ -120,17 +133,22 @@ export class Tally {
   }
 }
 
-/** What a counterexample run kept: events emitted, processes with events, decisions taken. */
-export function keptBy(outcome: RunOutcome): Counterexample['kept'] {
+/** What a counterexample run kept, and what the scenario as written has. */
+export function keptBy(scenario: Scenario, outcome: RunOutcome, variation: Variation): Kept {
+  const emitted = outcome.sim.history.calls.filter((c) => c.call === 'storeAudit');
   return {
-    events: outcome.sim.history.calls.filter((c) => c.call === 'storeAudit').length,
-    processes: outcome.spec.processes.filter((p) => p.events.length > 0).length,
+    events: emitted.length,
+    processes: new Set(emitted.map((c) => c.process)).size,
     decisions: outcome.sim.decisions,
+    scenarioEvents: scenarioEventCount(scenario),
+    lateEvents: variation.lateBursts.flat().reduce((n, burst) => n + burst.count, 0),
+    scenarioProcesses: scenario.processes.length,
   };
 }
 
 /** A counterexample from the run that showed `verdict`, however the run was found. */
 export function counterexampleOf(
+  scenario: Scenario,
   outcome: RunOutcome,
   fix: string,
   verdict: VerdictId,
@@ -146,6 +164,6 @@ export function counterexampleOf(
     variation,
     caseCode: encodeCase(variation),
     ...found,
-    kept: keptBy(outcome),
+    kept: keptBy(scenario, outcome, variation),
   };
 }

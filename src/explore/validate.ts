@@ -99,7 +99,8 @@ function shrink(
     schedule: null,
     origin: `fast-check seed ${options.seed} path ${path}${pct}`,
   };
-  return counterexampleOf(runOnce(scenario, fix, variation), fix.name, verdict, variation, found);
+  const outcome = runOnce(scenario, fix, variation);
+  return counterexampleOf(scenario, outcome, fix.name, verdict, variation, found);
 }
 
 /** Explores one fix with the options' strategy: sampled by fast-check, or exhaustively. */

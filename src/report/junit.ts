@@ -4,7 +4,7 @@
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
 import { keptPhrase } from './timestamp.ts';
-import { replayCommand, type ReplayTarget } from './matrix.ts';
+import { countedUnit, replayCommand, type ReplayTarget } from './matrix.ts';
 
 /** Text safe inside XML attributes and elements: escaped, without characters XML 1.0 forbids. */
 export function xmlText(text: string): string {
@@ -46,7 +46,8 @@ function suite(result: ValidateResult, fix: FixReport, target: ReplayTarget): st
     if (count === 0) return `${open}/>`;
     const c = fix.counterexamples.find((x) => x.verdict === verdict);
     const message =
-      `${count} of ${fix.runs} runs violated ${verdict}` + (c ? `: ${c.message}` : '');
+      `${count} of ${fix.runs} ${countedUnit([fix])} violated ${verdict}` +
+      (c ? `: ${c.message}` : '');
     return (
       `${open}>\n      <failure type="${verdict}" message="${xmlText(message)}">` +
       `${xmlText(failureBody(c, target))}</failure>\n    </testcase>`

@@ -5,7 +5,13 @@ import type { Finding } from '../explore/run.ts';
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
 import type { History } from '../model/history.ts';
-import { coverageRows, neverReached, replayCommand, type ReplayTarget } from './matrix.ts';
+import {
+  countedUnit,
+  coverageRows,
+  neverReached,
+  replayCommand,
+  type ReplayTarget,
+} from './matrix.ts';
 import { runMermaid } from './mermaid.ts';
 import { timelineLines } from './timeline.ts';
 import { keptPhrase, seconds, utc } from './timestamp.ts';
@@ -137,11 +143,15 @@ function counterexamples(result: ValidateResult, target: ReplayTarget, options: 
 }
 
 function runFacts(result: ValidateResult, options: MarkdownOptions): string {
-  const total = result.runs * result.fixes.length;
+  const total = result.fixes.reduce((n, f) => n + f.runs, 0);
+  const exploration = result.fixes.some((f) => f.search !== undefined)
+    ? `- exhaustive search of the scenario as written: at most ${result.runs} schedules per ` +
+      `fix (${total} schedules in all); each counterexample is the first schedule that showed it`
+    : `- seed ${result.seed}: every fix went through the same ${result.runs} generated runs ` +
+      `(${total} runs in all); each counterexample was shrunk by fast-check`;
   const facts = [
     `- scenario: ${code(result.scenario)}, store profile ${code(result.profile)}`,
-    `- seed ${result.seed}: every fix went through the same ${result.runs} generated runs ` +
-      `(${total} runs in all); each counterexample was shrunk by fast-check`,
+    exploration,
     `- fixes: ${result.fixes.map((f) => code(f.fix)).join(', ')}`,
     `- counterexamples: ${result.fixes.reduce((n, f) => n + f.counterexamples.length, 0)}`,
   ];
@@ -184,7 +194,8 @@ export function validateMarkdown(
     '',
     runFacts(result, options),
     '',
-    'Coverage: how many runs of each fix reached each situation the properties are about.',
+    `Coverage: how many ${countedUnit(result.fixes)} of each fix reached each situation the ` +
+      'properties are about.',
     '',
     coverageTable(result),
     '',

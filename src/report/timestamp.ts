@@ -1,4 +1,5 @@
-// Virtual milliseconds as the UTC timestamps the CI logs print.
+// Virtual milliseconds as the UTC timestamps the CI logs print, and the counted phrases of reports.
+import type { Kept } from '../explore/results.ts';
 
 /** `2026-01-04T17:44:20.400Z` for virtual time `atMs` of a run that starts at `startUtcMs`. */
 export function utc(startUtcMs: number, atMs: number): string {
@@ -10,20 +11,27 @@ export function seconds(ms: number): string {
   return `${(ms / 1_000).toFixed(1)} s`;
 }
 
-/** "1 event", "2 events": a count with its noun, singular or plural. */
+/** "1 event", "2 events", "2 fixes": a count with its noun, singular or plural. */
 export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
+  return `${n} ${noun}${n === 1 ? '' : /(s|x|ch|sh)$/.test(noun) ? 'es' : 's'}`;
 }
 
-/** What a shrunk counterexample kept, as one phrase for every report. */
-export function keptPhrase(kept: {
-  readonly events: number;
-  readonly processes: number;
-  readonly decisions: number;
-}): string {
-  const { events, processes, decisions } = kept;
+/** What a shrunk counterexample kept, beside the scenario as written, as one phrase for every
+ * report: "kept 10 of the scenario's 10 events (4 of 4 processes), 60 scheduling decisions", or
+ * with late bursts "kept 12 events: the scenario's 10 and 2 late (...)". */
+export function keptPhrase(kept: Kept): string {
+  const { events, lateEvents, scenarioEvents } = kept;
+  let what: string;
+  if (lateEvents === 0) {
+    what = `kept ${events} of the scenario's ${count(scenarioEvents, 'event')}`;
+  } else {
+    // ", of" when the run emitted fewer than its bursts hold (some fell after the drain).
+    const joint = events === scenarioEvents + lateEvents ? ':' : ', of';
+    const written = `the scenario's ${scenarioEvents} and ${lateEvents} late`;
+    what = `kept ${count(events, 'event')}${joint} ${written}`;
+  }
   return (
-    `kept ${count(events, 'event')} in ${count(processes, 'process')}, ` +
-    `${count(decisions, 'scheduling decision')}`
+    `${what} (${kept.processes} of ${count(kept.scenarioProcesses, 'process')}), ` +
+    `${count(kept.decisions, 'scheduling decision')}`
   );
 }

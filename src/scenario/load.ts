@@ -35,6 +35,11 @@ function eventCount(bursts: Scenario['processes'][number]['events']): number {
   }, 0);
 }
 
+/** The audit events a scenario as written has: every burst, repeated bursts expanded. */
+export function scenarioEventCount(scenario: Scenario): number {
+  return scenario.processes.reduce((sum, p) => sum + eventCount(p.events), 0);
+}
+
 /** Checks a parsed JSON value; `source` names where it came from in messages. */
 export function parseScenario(value: unknown, source: string): Scenario {
   const parsed = scenarioSchema.safeParse(value);
@@ -58,7 +63,7 @@ export function parseScenario(value: unknown, source: string): Scenario {
     seen.add(p.id);
   });
   if (!seen.has(1)) problems.push('processes: expected a process with id 1 (Ginkgo process 1)');
-  const events = scenario.processes.reduce((sum, p) => sum + eventCount(p.events), 0);
+  const events = scenarioEventCount(scenario);
   if (events > MAX_EVENTS) {
     problems.push(
       `processes[].events: ${events} events in all, expected at most ${MAX_EVENTS} ` +
@@ -86,17 +91,26 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Why a file could not be read, in words; the error code for the rarer reasons. */
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory, expected a scenario JSON file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? String(error);
+}
+
 /** Reads and checks a scenario file. */
 export function loadScenarioFile(path: string): Scenario {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    throw new AuditRaceError('SCENARIO_UNREADABLE', `Cannot read scenario ${path}: ${reason}.`, {
-      cause: error,
-    });
+    throw new AuditRaceError(
+      'SCENARIO_UNREADABLE',
+      `Cannot read scenario ${path}: ${unreadable(error)}.`,
+      { cause: error },
+    );
   }
   let value: unknown;
   try {

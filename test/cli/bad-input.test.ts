@@ -1,6 +1,6 @@
 // Bad input is the user's to fix, so it ends with exit code 2 and one message that names the
 // file, the JSON path and what was expected, never with a stack trace.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,11 @@ const BAD_SCENARIOS: readonly BadScenario[] = [
     file: join(scratch, 'missing.json'),
     says: ['no such file'],
   },
+  {
+    what: 'is a directory',
+    file: `${scratch}/`,
+    says: ['it is a directory, expected a scenario JSON file'],
+  },
 ];
 
 function expectBadInput(run: CliRun, ...says: string[]): void {
@@ -103,4 +108,66 @@ describe.concurrent('bad command-line arguments', () => {
   it('rejects --seed without --path with exit 2', async () => {
     expectBadInput(await cli(['replay', '--seed', '1']), '--seed', '--path');
   });
+
+  it('rejects replay --real with --svg, with exit 2', async () => {
+    const run = await cli(['replay', '--real', '--svg', 'never-written.svg']);
+    expectBadInput(run, '--svg', '--real');
+    expect(run.stdout).toBe('');
+  });
+
+  it('rejects replay --time-scale without --real with exit 2', async () => {
+    const run = await cli(['replay', '--time-scale', '0.01']);
+    expectBadInput(run, '--time-scale', 'add --real');
+    expect(run.stdout).toBe('');
+  });
+
+  for (const sweep of [
+    ['--profile', 'all'],
+    ['--suite', 'all'],
+  ]) {
+    it(`rejects --save with a ${sweep.join(' ')} sweep with exit 2, writing nothing`, async () => {
+      const dir = join(scratch, `save-${sweep[0]!.slice(2)}`);
+      const run = await cli(['validate', ...sweep, '--runs', '5', '--save', dir]);
+      expectBadInput(run, '--save', 'not with a --profile all or --suite sweep');
+      expect(run.stdout).toBe('');
+      expect(existsSync(dir)).toBe(false);
+    });
+  }
+
+  for (const command of ['validate', 'replay']) {
+    it(`rejects ${command} --depth with --strategy random, with exit 2`, async () => {
+      const run = await cli([command, '--strategy', 'random', '--depth', '2']);
+      expectBadInput(run, '--depth', '--strategy pct');
+      expect(run.stdout).toBe('');
+    });
+  }
+
+  const BAD_TARGETS: readonly (readonly [flag: string, path: string, says: string])[] = [
+    ['--report', join(scratch, 'missing', 'r.md'), 'does not exist'],
+    ['--junit', join(scenarioFile('a-file', '{}'), 'j.xml'), 'is not a folder'],
+    ['--junit', scratch, 'that is a folder; expected a file name'],
+    ['--save', join(scenarioFile('another-file', '{}'), 'saved'), 'is not a folder'],
+  ];
+  for (const [flag, path, says] of BAD_TARGETS) {
+    it(`checks ${flag} can be written (${says}) before exploring, with exit 2`, async () => {
+      const run = await cli(['validate', '--runs', '5', flag, path]);
+      expectBadInput(run, `${flag} ${path}`, says);
+      // Nothing explored: the matrix would have been printed first.
+      expect(run.stdout).toBe('');
+    });
+  }
+
+  const BAD_PATHS: Readonly<Record<string, string>> = {
+    'not made of numbers': 'zz',
+    empty: '',
+    'one number written with 70 zeros': '0'.repeat(70),
+    'longer than any run shrinks': new Array<string>(70).fill('0').join(':'),
+  };
+  for (const [what, path] of Object.entries(BAD_PATHS)) {
+    it(`rejects a --path that is ${what} with exit 2 and the path expected`, async () => {
+      const run = await cli(['replay', '--seed', '1', '--path', path]);
+      expectBadInput(run, '--path', 'Expected the fast-check path validate printed, like 0:3:1');
+      expect(run.stdout).toBe('');
+    });
+  }
 });

@@ -22,6 +22,15 @@ describe.concurrent('audit-race --help', () => {
     }
   });
 
+  it('says validate leaves out by default the fixes with nothing to act on', async () => {
+    const run = await cli(['validate', '--help']);
+
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(
+      "(default: those of baseline, A, B, C, D, E, A+E and the scenario's own that have " +
+        "something to act on in the scenario's teardown; the others are listed as left out)",
+    );
+  });
+
   it('lists every option of replay', async () => {
     const run = await cli(['replay', '--help']);
 

@@ -13,6 +13,8 @@ interface JsonCounterexample {
   readonly caseCode: string;
   readonly replay: string;
   readonly fastCheck: { readonly seed: number; readonly path: string } | null;
+  readonly variation: { readonly lateBursts: readonly (readonly { count: number }[])[] };
+  readonly kept: Record<'events' | 'processes' | 'lateEvents', number>;
 }
 
 interface JsonReport {
@@ -98,6 +100,91 @@ describe.concurrent('audit-race validate', () => {
       expect(replayed[i]!.code, file).toBe(1);
       expect(replayed[i]!.stdout).toContain(`fix ${fix}:`);
       expect(replayed[i]!.stdout).toMatch(new RegExp(`^VIOLATED ${verdict} at `, 'm'));
+    });
+  });
+
+  it('ends an exhaustive search with the schedules it ran, not --runs times fixes', async () => {
+    const run = await cli([
+      'validate',
+      'scenarios/cases/02-notification-send-on-closed-channel.fixed.json',
+      ...['--fix', 'baseline,A', '--strategy', 'exhaustive', '--runs', '5000'],
+    ]);
+    const searched = [...run.stdout.matchAll(/all (\d+) schedules with at most/g)];
+    const schedules = searched.reduce((n, m) => n + Number(m[1]), 0);
+
+    expect(searched).toHaveLength(2);
+    expect(schedules).toBeLessThan(10_000);
+    expect(run.stdout).toMatch(
+      new RegExp(`^${schedules} schedules in [\\d.]+ s \\(\\d+ schedules/s\\)\\.$`, 'm'),
+    );
+  });
+
+  it('says "1 preemption" in the singular, in the search summary and in an origin', async () => {
+    const run = await cli([
+      'validate',
+      'scenarios/cases/10-oidc-pam-stop-abandons-queue-double-stop.buggy.json',
+      ...['--fix', 'baseline', '--strategy', 'exhaustive', '--depth', '1', '--runs', '2000'],
+    ]);
+
+    expect(run.stdout).toContain('schedules with at most 1 preemption explored');
+    expect(run.stdout).toMatch(/exhaustive search, schedule \d+ \(1 preemption\)$/m);
+    expect(run.stdout).not.toContain('1 preemptions');
+  });
+
+  it('heads the coverage table with what it counts: schedules when exhaustive', async () => {
+    const scenario = 'scenarios/cases/02-notification-send-on-closed-channel.fixed.json';
+    const [searched, sampled] = await Promise.all([
+      cli(['validate', scenario, '--fix', 'A', '--strategy', 'exhaustive', '--runs', '100']),
+      cli(['validate', scenario, '--fix', 'A', '--runs', '10']),
+    ]);
+
+    expect(searched.stdout).toMatch(/^│ coverage mark \(schedules\) +│ +A │$/m);
+    expect(sampled.stdout).toMatch(/^│ coverage mark \(runs\) +│ +A │$/m);
+  });
+
+  it('draws the matrix of one or two fixes with every row inside the border', async () => {
+    for (const fixes of ['A', 'A,B']) {
+      const run = await cli(['validate', '--fix', fixes, '--runs', '5']);
+      const lines = run.stdout.split('\n');
+      const table = lines.slice(
+        lines.findIndex((l) => l.startsWith('┌')),
+        lines.findIndex((l) => l.startsWith('└')) + 1,
+      );
+
+      expect(table).toContainEqual(expect.stringMatching(/^│ teardown cost, virtual time +│$/));
+      expect(new Set(table.map((l) => l.length)).size, table.join('\n')).toBe(1);
+      // The title leaves the columns as wide as their contents.
+      expect(table).toContainEqual(expect.stringMatching(/^│ no-write-after-close │ +\d+ │/));
+    }
+  });
+
+  it('says why it uses fewer workers than asked: one per fix at most', async () => {
+    const run = await cli(['validate', '--workers', '2', '--fix', 'A', '--runs', '5']);
+
+    expect(run.stderr).toContain(
+      'audit-race: using 1 worker, not 2: workers are capped at one per fix (1 fix)',
+    );
+  });
+
+  it("compares each counterexample's size with the scenario's 10 events, 4 processes", async () => {
+    const args = ['validate', '--fix', 'baseline,A', '--runs', '50'];
+    const [text, json] = await Promise.all([cli(args), cli([...args, '--json'])]);
+    const counterexamples = (JSON.parse(json.stdout) as JsonReport).fixes.flatMap(
+      (f) => f.counterexamples,
+    );
+    const phrases = text.stdout.split('\n').filter((line) => line.startsWith('    kept '));
+
+    expect(phrases).toHaveLength(counterexamples.length);
+    expect(counterexamples.some((c) => c.kept.lateEvents > 0)).toBe(true);
+    counterexamples.forEach(({ kept, variation }, i) => {
+      const late = variation.lateBursts.flat().reduce((n, b) => n + b.count, 0);
+      expect(kept).toMatchObject({ scenarioEvents: 10, scenarioProcesses: 4, lateEvents: late });
+      const joint = kept.events === 10 + late ? ':' : ', of';
+      const events =
+        late === 0
+          ? `${kept.events} of the scenario's 10 events`
+          : `${kept.events} events${joint} the scenario's 10 and ${late} late`;
+      expect(phrases[i]).toContain(`kept ${events} (${kept.processes} of 4 processes), `);
     });
   });
 

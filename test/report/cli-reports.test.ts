@@ -40,7 +40,7 @@ describe('report options on the command line', () => {
     const path = join(scratch, 'missing-dir', 'r.md');
     const run = await cli(['validate', '--runs', '5', '--fix', 'E', '--report', path]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`Cannot write ${path}`);
+    expect(run.stderr).toContain(`--report ${path}: folder ${join(scratch, 'missing-dir')}`);
     expect(run.stderr).not.toContain(STACK_FRAME);
     expect(existsSync(path)).toBe(false);
   });

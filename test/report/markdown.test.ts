@@ -1,8 +1,12 @@
 // The Markdown report is what a reviewer reads in a pull request: the matrix as a table, each
 // failing fix's counterexamples with timeline lines, a Mermaid picture and the replay command,
 // and the facts of the run.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { validate } from '../../src/explore/validate.ts';
 import { validateMarkdown } from '../../src/report/markdown.ts';
+import { findFix } from '../../src/scenario/fixes.ts';
+import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { RESULT, TARGET, replayCounterexample } from './results.ts';
 
 describe('validateMarkdown', () => {
@@ -39,5 +43,19 @@ describe('validateMarkdown', () => {
     );
     expect(report).toContain('- wall-clock time: 1.5 s');
     expect(report).toContain('| situation reached | baseline | E | cancel-first+A+E |');
+  });
+
+  it('counts the schedules an exhaustive search ran, which stop short of --runs', () => {
+    const file = '../../scenarios/cases/02-notification-send-on-closed-channel.fixed.json';
+    const scenario = loadScenarioFile(fileURLToPath(new URL(file, import.meta.url)));
+    const fixes = ['baseline', 'A'].map((name) => findFix(scenario, name));
+    const strategy = { kind: 'exhaustive', preemptions: 2 } as const;
+    const result = validate(scenario, fixes, { runs: 5000, seed: 1, strategy });
+    const schedules = result.fixes.reduce((n, f) => n + f.runs, 0);
+
+    const facts = validateMarkdown(result, TARGET, { replay: replayCounterexample });
+    expect(schedules).toBeLessThan(5000);
+    expect(facts).toContain(`at most 5000 schedules per fix (${schedules} schedules in all)`);
+    expect(facts).not.toContain('shrunk by fast-check');
   });
 });

@@ -1,0 +1,42 @@
+// The counted phrases every report shares: a count agrees with its noun, and a counterexample's
+// size is given beside the scenario as written, so "kept" says what was kept of what.
+import { describe, expect, it } from 'vitest';
+import { count, keptPhrase } from '../../src/report/timestamp.ts';
+
+const SEED = { scenarioEvents: 10, scenarioProcesses: 4, processes: 4, decisions: 60 };
+
+describe('count', () => {
+  it('puts the noun in the singular for one and in the plural otherwise', () => {
+    expect(count(1, 'preemption')).toBe('1 preemption');
+    expect(count(0, 'preemption')).toBe('0 preemptions');
+    expect(count(2, 'process')).toBe('2 processes');
+    expect(count(3, 'fix')).toBe('3 fixes');
+  });
+});
+
+describe('keptPhrase', () => {
+  it("compares the run's events with the scenario's when no late burst was added", () => {
+    expect(keptPhrase({ ...SEED, events: 10, lateEvents: 0 })).toBe(
+      "kept 10 of the scenario's 10 events (4 of 4 processes), 60 scheduling decisions",
+    );
+  });
+
+  it('says how many events the late bursts added', () => {
+    expect(keptPhrase({ ...SEED, events: 12, lateEvents: 2 })).toBe(
+      "kept 12 events: the scenario's 10 and 2 late (4 of 4 processes), 60 scheduling decisions",
+    );
+  });
+
+  it('says "of" when the run emitted fewer than its bursts hold', () => {
+    expect(keptPhrase({ ...SEED, events: 11, processes: 3, lateEvents: 2 })).toBe(
+      "kept 11 events, of the scenario's 10 and 2 late (3 of 4 processes), 60 scheduling decisions",
+    );
+  });
+
+  it('agrees in number with one event, one process and one decision', () => {
+    const one = { scenarioEvents: 1, scenarioProcesses: 1, processes: 1, decisions: 1 };
+    expect(keptPhrase({ ...one, events: 1, lateEvents: 0 })).toBe(
+      "kept 1 of the scenario's 1 event (1 of 1 process), 1 scheduling decision",
+    );
+  });
+});
