@@ -112,9 +112,13 @@ export function renderSearches(columns: readonly MatrixColumn[]): string {
       violated.length === 0
         ? 'no violation'
         : violated.map(([v, n]) => `${v} in ${n} of ${search.schedules}`).join(', ');
-    lines.push(
-      `  ${label}: ${verdicts}; ${scope}; ${count(search.distinctOutcomes, 'distinct outcome')}.`,
-    );
+    // One outcome over many schedules: the interleavings this bound allows change nothing in
+    // this run, so "no violation" says nothing about races that need other timings.
+    const outcomes =
+      search.distinctOutcomes === 1 && search.schedules > 1
+        ? '1 distinct outcome (every schedule ran alike: try --strategy random or pct)'
+        : count(search.distinctOutcomes, 'distinct outcome');
+    lines.push(`  ${label}: ${verdicts}; ${scope}; ${outcomes}.`);
   }
   if (lines.length === 0) return '';
   return (

@@ -119,6 +119,19 @@ describe.concurrent('audit-race validate', () => {
     );
   });
 
+  it('says when every schedule of a search ran alike, and points to the sampled strategies', async () => {
+    // Fix E on the seed's scenario as written: 2,712 schedules, one history; random runs panic.
+    const run = await cli(['validate', '--fix', 'E', '--strategy', 'exhaustive', '--runs', '5000']);
+
+    expect(run.stdout).toMatch(
+      new RegExp(
+        '^  E: no violation; all \\d+ schedules .* explored; ' +
+          '1 distinct outcome \\(every schedule ran alike: try --strategy random or pct\\)\\.$',
+        'm',
+      ),
+    );
+  });
+
   it('says "1 preemption" in the singular, in the search summary and in an origin', async () => {
     const run = await cli([
       'validate',
