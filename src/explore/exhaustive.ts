@@ -15,17 +15,29 @@ import {
   type FixReport,
   type SearchSummary,
 } from './results.ts';
-import { runOnceWith, type VerdictId } from './run.ts';
+import { runOnceWith, type RunOutcome, type VerdictId } from './run.ts';
+
+/** Decisions with more options than this (backoff jitter) stay at their default. */
+export const DEFAULT_MAX_OPTIONS = 8;
+
+/** One schedule the search ran: its tape and the options of every decision it took. */
+export interface ScheduleRun {
+  readonly tape: readonly number[];
+  readonly options: readonly number[];
+  readonly outcome: RunOutcome;
+}
 
 export interface ExhaustiveOptions {
   /** Most non-default choices in one schedule (a CHESS-style preemption bound). */
   readonly preemptions: number;
   /** Stop after this many schedules even if the bound is not exhausted. */
   readonly maxSchedules: number;
-  /** Decisions with more options than this (backoff jitter) stay at their default. */
+  /** Decisions with more options than this stay at their default (DEFAULT_MAX_OPTIONS). */
   readonly maxOptions?: number;
   /** Called after every schedule with the number explored so far. */
   readonly onProgress?: (schedules: number, violating: number) => void;
+  /** Called with every schedule, in the order the search runs them. */
+  readonly onSchedule?: (run: ScheduleRun) => void;
 }
 
 /** A digest of what a run observably did, to count distinct outcomes. */
@@ -54,7 +66,7 @@ export function exhaustive(
   fix: Fix,
   options: ExhaustiveOptions,
 ): FixReport & { readonly search: SearchSummary } {
-  const maxOptions = options.maxOptions ?? 8;
+  const maxOptions = options.maxOptions ?? DEFAULT_MAX_OPTIONS;
   const base = zeroVariation(scenario);
   const tally = new Tally();
   const firsts = new Map<VerdictId, Counterexample>();
@@ -68,6 +80,7 @@ export function exhaustive(
     const variation: Variation = { ...base, tape };
     const outcome = runOnceWith(scenario, fix, variation, decisions);
     outcomes.add(outcomeKey(outcome.sim.history));
+    options.onSchedule?.({ tape, options: decisions.options, outcome });
     const preempted = tape.filter((c) => c !== 0).length;
     for (const verdict of tally.add(outcome)) {
       if (firsts.has(verdict)) continue;
