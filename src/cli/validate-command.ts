@@ -12,7 +12,7 @@ import { validate, type Counterexample, type ValidateResult } from '../explore/v
 import { validateJunit } from '../report/junit.ts';
 import { validateMarkdown } from '../report/markdown.ts';
 import { validateJson } from '../report/json.ts';
-import { count } from '../report/timestamp.ts';
+import { count } from '../report/phrases.ts';
 import {
   renderCounterexamples,
   renderCoverage,

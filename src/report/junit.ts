@@ -3,7 +3,7 @@
 // that carries its minimal counterexample and the command that replays it.
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
-import { keptPhrase } from './timestamp.ts';
+import { keptPhrase } from './phrases.ts';
 import { countedUnit, replayCommand, type ReplayTarget } from './matrix.ts';
 
 /** Text safe inside XML attributes and elements: escaped, without characters XML 1.0 forbids. */

@@ -14,7 +14,8 @@ import {
 } from './matrix.ts';
 import { runMermaid } from './mermaid.ts';
 import { timelineLines } from './timeline.ts';
-import { keptPhrase, seconds, utc } from './timestamp.ts';
+import { keptPhrase } from './phrases.ts';
+import { seconds, utc } from './timestamp.ts';
 
 /** A counterexample's run, replayed: what the report draws it from. */
 export interface ReplayedRun {

@@ -5,7 +5,8 @@ import Table from 'cli-table3';
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
 import { MARKS, MARK_IDS, type MarkId } from '../model/marks.ts';
-import { count, keptPhrase, seconds } from './timestamp.ts';
+import { count, keptPhrase } from './phrases.ts';
+import { seconds } from './timestamp.ts';
 
 export interface ReplayTarget {
   /** How the user names the scenario on the command line (a path), or null for the default. */

@@ -1,7 +1,7 @@
 // The counted phrases every report shares: a count agrees with its noun, and a counterexample's
 // size is given beside the scenario as written, so "kept" says what was kept of what.
 import { describe, expect, it } from 'vitest';
-import { count, keptPhrase } from '../../src/report/timestamp.ts';
+import { count, keptPhrase } from '../../src/report/phrases.ts';
 
 const SEED = { scenarioEvents: 10, scenarioProcesses: 4, processes: 4, decisions: 60 };
 
