@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Strategy } from '../explore/arbitrary.ts';
 import { validateInWorkers } from '../explore/parallel.ts';
+import { exploredBy } from '../explore/results.ts';
 import type { Progress as ExplorationProgress } from '../explore/validate.ts';
 import { runOnce } from '../explore/run.ts';
 import { validate, type Counterexample, type ValidateResult } from '../explore/validate.ts';
@@ -126,12 +127,11 @@ function writeReports(
 }
 
 /** The last line: what was explored, counted as it ran (an exhaustive search stops early). */
-function explored(result: ValidateResult, strategy: Strategy, elapsedS: number): string {
-  const done = result.fixes.reduce((n, f) => n + f.runs, 0);
-  const unit = strategy.kind === 'exhaustive' ? 'schedule' : 'run';
-  const shrinking = strategy.kind === 'exhaustive' ? '' : ', shrinking included';
-  const rate = (done / elapsedS).toFixed(0);
-  return `${count(done, unit)} in ${elapsedS.toFixed(1)} s (${rate} ${unit}s/s${shrinking}).`;
+function exploredLine(result: ValidateResult, elapsedS: number): string {
+  const { unit, total } = exploredBy(result.fixes);
+  const shrinking = unit === 'schedule' ? '' : ', shrinking included';
+  const rate = (total / elapsedS).toFixed(0);
+  return `${count(total, unit)} in ${elapsedS.toFixed(1)} s (${rate} ${unit}s/s${shrinking}).`;
 }
 
 /** Runs the command; returns the exit code. */
@@ -217,7 +217,7 @@ export async function validateCommand(
     if (searches !== '') out(`\n${searches}\n`);
     const counterexamples = renderCounterexamples(result, target);
     if (counterexamples !== '') out(`\n${counterexamples}\n`);
-    out(`\n${explored(result, strategy, elapsedS)}\n`);
+    out(`\n${exploredLine(result, elapsedS)}\n`);
   }
   writeReports(flags, scenario, result, target, elapsedS, out);
   if (flags.save !== undefined) {

@@ -85,6 +85,20 @@ export interface ValidateResult {
   readonly fixes: readonly FixReport[];
 }
 
+/** What an exploration counted and how many of them it ran, in all of its reports: the schedules
+ * of an exhaustive search (which stops when none is left, short of --runs) or the runs of a
+ * sampled strategy (shrinking not included). */
+export interface Explored {
+  readonly unit: 'run' | 'schedule';
+  readonly total: number;
+}
+
+/** The one place that decides whether `reports` come from an exhaustive search. */
+export function exploredBy(reports: readonly FixReport[]): Explored {
+  const searched = reports.length > 0 && reports.every((r) => r.search !== undefined);
+  return { unit: searched ? 'schedule' : 'run', total: reports.reduce((n, r) => n + r.runs, 0) };
+}
+
 /** Accumulates run outcomes into the counts of a FixReport. */
 export class Tally {
   runs = 0;

@@ -4,6 +4,7 @@
 import Table from 'cli-table3';
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
+import { exploredBy } from '../explore/results.ts';
 import { MARKS, MARK_IDS, type MarkId } from '../model/marks.ts';
 import { count, keptPhrase } from './phrases.ts';
 import { seconds } from './timestamp.ts';
@@ -72,20 +73,12 @@ export function neverReached(columns: readonly MatrixColumn[]): MarkId[] {
     .map(({ id }) => id);
 }
 
-/** What the counts of these reports count: schedules of an exhaustive search, or runs. */
-export function countedUnit(reports: readonly FixReport[]): 'runs' | 'schedules' {
-  const searched = reports.length > 0 && reports.every((r) => r.search !== undefined);
-  return searched ? 'schedules' : 'runs';
-}
-
 /** How many runs of each column reached each coverage mark; a 0 means the exploration never put
  * the store in that situation, so the matrix says nothing about it. */
 export function renderCoverage(columns: readonly MatrixColumn[]): string {
+  const { unit } = exploredBy(columns.map((c) => c.report));
   const table = new Table({
-    head: [
-      `coverage mark (${countedUnit(columns.map((c) => c.report))})`,
-      ...columns.map((c) => c.label),
-    ],
+    head: [`coverage mark (${unit}s)`, ...columns.map((c) => c.label)],
     style: { head: [], border: [], compact: true },
     colAligns: ['left', ...columns.map(() => 'right' as const)],
   });
@@ -130,10 +123,9 @@ export function renderSearches(columns: readonly MatrixColumn[]): string {
 }
 
 export function renderMatrix(result: ValidateResult): string {
-  const exhaustive = result.fixes.some((f) => f.search !== undefined);
   const header =
     `Scenario ${result.scenario} (store ${result.profile}), seed ${result.seed}: ` +
-    (exhaustive
+    (exploredBy(result.fixes).unit === 'schedule'
       ? `schedules violating each property, out of at most ${result.runs} per fix (see below).`
       : `runs violating each property, out of ${count(result.runs, 'run')} per fix.`);
   const columns = result.fixes.map((report) => ({ label: report.fix, report }));
