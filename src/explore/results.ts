@@ -30,7 +30,8 @@ export interface Counterexample {
   readonly schedule: { readonly index: number; readonly preemptions: number } | null;
   /** Where the run comes from, for people: `fast-check seed 1 path 0:3:1`, `schedule 17 of ...`. */
   readonly origin: string;
-  /** What the shrunk run kept, beside what the scenario as written has. */
+  /** The size of the run, beside what the scenario as written has: shrunk for the sampled
+   * strategies, as run for the exhaustive search. */
   readonly kept: Kept;
 }
 

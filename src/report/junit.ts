@@ -4,7 +4,7 @@
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
 import { exploredBy } from '../explore/results.ts';
-import { count, keptPhrase } from './phrases.ts';
+import { count, sizePhrase } from './phrases.ts';
 import { replayCommand, type ReplayTarget } from './matrix.ts';
 
 /** Text safe inside XML attributes and elements: escaped, without characters XML 1.0 forbids. */
@@ -23,11 +23,8 @@ export function xmlText(text: string): string {
 
 function failureBody(c: Counterexample | undefined, target: ReplayTarget): string {
   if (c === undefined) return '';
-  return [
-    c.message,
-    `${keptPhrase(c.kept)}; ` + c.origin,
-    `replay: ${replayCommand(c, target)}`,
-  ].join('\n');
+  const size = `${sizePhrase(c)}; ${c.origin}`;
+  return [c.message, size, `replay: ${replayCommand(c, target)}`].join('\n');
 }
 
 function suite(result: ValidateResult, fix: FixReport, target: ReplayTarget): string {

@@ -9,7 +9,7 @@ import type { History } from '../model/history.ts';
 import { coverageRows, neverReached, replayCommand, type ReplayTarget } from './matrix.ts';
 import { runMermaid } from './mermaid.ts';
 import { timelineLines } from './timeline.ts';
-import { count, keptPhrase } from './phrases.ts';
+import { count, sizePhrase } from './phrases.ts';
 import { seconds, utc } from './timestamp.ts';
 
 /** A counterexample's run, replayed: what the report draws it from. */
@@ -101,7 +101,7 @@ function counterexampleSection(
     `#### ${cases.map((c) => code(c.verdict)).join(', ')}`,
     '',
     ...cases.map((c) => `- **${c.verdict}**: ${c.message}`),
-    `- ${keptPhrase(first.kept)}; ` + first.origin,
+    `- ${sizePhrase(first)}; ${first.origin}`,
     '',
     'Timeline (CI log format):',
     '',

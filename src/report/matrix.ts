@@ -6,7 +6,7 @@ import type { Counterexample, FixReport, ValidateResult } from '../explore/valid
 import { VERDICT_IDS } from '../explore/validate.ts';
 import { exploredBy } from '../explore/results.ts';
 import { MARKS, MARK_IDS, type MarkId } from '../model/marks.ts';
-import { count, keptPhrase } from './phrases.ts';
+import { count, sizePhrase } from './phrases.ts';
 import { seconds } from './timestamp.ts';
 
 export interface ReplayTarget {
@@ -154,7 +154,7 @@ export function renderColumnCounterexamples(
     const lines = [`${title} (${report.summary}): minimal counterexamples`];
     for (const c of report.counterexamples) {
       lines.push(`  ${c.verdict}: ${c.message}`);
-      lines.push(`    ${keptPhrase(c.kept)};` + ` ${c.origin}`);
+      lines.push(`    ${sizePhrase(c)}; ${c.origin}`);
       lines.push(`    replay: ${replayCommand(c, target)}`);
     }
     sections.push(lines.join('\n'));

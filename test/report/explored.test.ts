@@ -1,5 +1,6 @@
 // Every report counts what the exploration ran in the same unit: the schedules of an exhaustive
-// search, the runs of a sampled strategy, decided in one place from the reports alone.
+// search, the runs of a sampled strategy, decided in one place from the reports alone; and a
+// counterexample's size says "kept" only for a run that was shrunk.
 import { describe, expect, it } from 'vitest';
 import { exploredBy } from '../../src/explore/results.ts';
 import { validate } from '../../src/explore/validate.ts';
@@ -47,5 +48,22 @@ describe('reports of a single run or schedule', () => {
     expect(markdown).toContain('at most 1 schedule per fix (1 schedule in all)');
     expect(markdown).toContain('Each cell counts the schedules, out of the schedules per fix');
     expect(validateJunit(result, TARGET)).toContain('message="1 of 1 schedule violated');
+  });
+});
+
+describe("a counterexample's size line", () => {
+  const options = { replay: replayCounterexample };
+
+  it('says "kept" for a run fast-check shrunk', () => {
+    const markdown = validateMarkdown(RESULT, TARGET, options);
+    expect(markdown).toMatch(/^- kept \d+ (events[:,] |of the scenario's 10 events)/m);
+    expect(markdown).not.toMatch(/^- emitted /m);
+  });
+
+  it('says "emitted" for a schedule of the exhaustive search, which is not shrunk', () => {
+    const result = validate(SEED_SCENARIO, [BASELINE], { runs: 1, seed: 1, strategy: EXHAUSTIVE });
+    const markdown = validateMarkdown(result, TARGET, options);
+    expect(markdown).toMatch(/^- emitted \d+ of the scenario's 10 events \(/m);
+    expect(markdown).not.toMatch(/^- kept /m);
   });
 });
