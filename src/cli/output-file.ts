@@ -3,20 +3,17 @@
 // are checked before a long exploration too, so a typo in a path costs seconds, not the run.
 import { accessSync, constants, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AuditRaceError } from '../sim/errors.ts';
+import { AuditRaceError, fileErrorReason } from '../sim/errors.ts';
 
-export function writeOutputFile(path: string, content: string): void {
+/** Writes `content` to the file `flag` names; a failure is bad input that says why in words. */
+export function writeOutputFile(flag: string, path: string, content: string): void {
   try {
     writeFileSync(path, content);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new AuditRaceError(
-      'USAGE',
-      `Cannot write ${path}: ${reason}. Check that its folder exists.`,
-      {
-        cause: error,
-      },
-    );
+    const reason = fileErrorReason(error, 'write', 'a file name');
+    throw new AuditRaceError('USAGE', `${flag} ${path}: cannot write it (${reason}).`, {
+      cause: error,
+    });
   }
 }
 

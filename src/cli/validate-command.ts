@@ -23,7 +23,7 @@ import {
   type ReplayTarget,
 } from '../report/matrix.ts';
 import { findFix, fixesFor, inapplicableFixes, withProfile } from '../scenario/fixes.ts';
-import { AuditRaceError } from '../sim/errors.ts';
+import { AuditRaceError, fileErrorReason } from '../sim/errors.ts';
 import { profileSubjects, suiteSubjects, sweepCommand } from './sweep-command.ts';
 import { loadScenarioFile, type Scenario } from '../scenario/load.ts';
 import { counterexampleFile } from '../explore/counterexample-file.ts';
@@ -60,7 +60,7 @@ function saveCounterexamples(dir: string, scenario: Scenario, result: ValidateRe
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = fileErrorReason(error, 'write', 'a folder');
     throw new AuditRaceError('USAGE', `--save ${dir}: cannot create that folder (${reason}).`, {
       cause: error,
     });
@@ -69,7 +69,7 @@ function saveCounterexamples(dir: string, scenario: Scenario, result: ValidateRe
   for (const fix of result.fixes) {
     for (const c of fix.counterexamples) {
       const path = join(dir, `${scenario.name}.${fix.fix}.${c.verdict}.json`);
-      writeOutputFile(path, counterexampleFile(scenario, c));
+      writeOutputFile('--save', path, counterexampleFile(scenario, c));
       written.push(path);
     }
   }
@@ -117,11 +117,12 @@ function writeReports(
       const outcome = runOnce(scenario, findFix(scenario, c.fix), c.variation);
       return { history: outcome.sim.history, findings: outcome.findings };
     };
-    writeOutputFile(flags.report, validateMarkdown(result, target, { replay, elapsedS }));
+    const markdown = validateMarkdown(result, target, { replay, elapsedS });
+    writeOutputFile('--report', flags.report, markdown);
     say(`Wrote the Markdown report to ${flags.report}.\n`);
   }
   if (flags.junit !== undefined) {
-    writeOutputFile(flags.junit, validateJunit(result, target));
+    writeOutputFile('--junit', flags.junit, validateJunit(result, target));
     say(`Wrote JUnit XML to ${flags.junit}.\n`);
   }
 }

@@ -1,6 +1,6 @@
 // Bad input is the user's to fix, so it ends with exit code 2 and one message that names the
 // file, the JSON path and what was expected, never with a stack trace.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,9 @@ type Json = Record<string, unknown> & { processes: Record<string, unknown>[] };
 
 const seed = (): Json =>
   JSON.parse(readFileSync(join(REPO_ROOT, SEED_SCENARIO_ARG), 'utf8')) as Json;
+
+/** Root may write read-only files and folders, so the permission tests skip under it. */
+const IS_ROOT = process.getuid?.() === 0;
 
 const scratch = mkdtempSync(join(tmpdir(), 'audit-race-bad-input-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -61,9 +64,9 @@ const BAD_SCENARIOS: readonly BadScenario[] = [
     says: ['no such file'],
   },
   {
-    what: 'is a directory',
+    what: 'is a folder',
     file: `${scratch}/`,
-    says: ['it is a directory, expected a scenario JSON file'],
+    says: ['it is a folder, expected a scenario JSON file'],
   },
 ];
 
@@ -156,6 +159,26 @@ describe.concurrent('bad command-line arguments', () => {
       expect(run.stdout).toBe('');
     });
   }
+
+  const BAD_SVG_TARGETS: readonly (readonly [path: string, says: string])[] = [
+    [join(scratch, 'missing', 't.svg'), 'cannot write it (no such folder)'],
+    [scratch, 'cannot write it (it is a folder, expected a file name)'],
+    [join(scenarioFile('svg-parent', '{}'), 't.svg'), 'a part of the path is a file, not a folder'],
+  ];
+  for (const [path, says] of BAD_SVG_TARGETS) {
+    it(`says why replay --svg cannot write (${says}), with exit 2`, async () => {
+      expectBadInput(await cli(['replay', '--svg', path]), `--svg ${path}`, says);
+    });
+  }
+
+  it.skipIf(IS_ROOT)(
+    'says replay --svg into a read-only file is denied (skipped as root, who may write it)',
+    async () => {
+      const path = scenarioFile('read-only-svg', '');
+      chmodSync(path, 0o444);
+      expectBadInput(await cli(['replay', '--svg', path]), `--svg ${path}`, 'permission denied');
+    },
+  );
 
   const BAD_PATHS: Readonly<Record<string, string>> = {
     'not made of numbers': 'zz',
