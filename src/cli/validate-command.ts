@@ -28,7 +28,12 @@ import { profileSubjects, suiteSubjects, sweepCommand } from './sweep-command.ts
 import { loadScenarioFile, type Scenario } from '../scenario/load.ts';
 import { counterexampleFile } from '../explore/counterexample-file.ts';
 import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
-import { checkOutputFile, checkOutputFolder, writeOutputFile } from './output-file.ts';
+import {
+  checkDistinctFiles,
+  checkOutputFile,
+  checkOutputFolder,
+  writeOutputFile,
+} from './output-file.ts';
 import { Progress } from './progress.ts';
 import { strategyOf } from './strategy.ts';
 import { wallNowMs } from './wallclock.ts';
@@ -127,6 +132,17 @@ function writeReports(
   }
 }
 
+/** Refuses, before exploring, the files and the folder the command could not write at the end;
+ * creates the --save folder. */
+function checkTargets(flags: ValidateFlags, scenarioPath: string): void {
+  const files: [flag: string, path: string][] = [];
+  if (flags.report !== undefined) files.push(['--report', flags.report]);
+  if (flags.junit !== undefined) files.push(['--junit', flags.junit]);
+  for (const [flag, path] of files) checkOutputFile(flag, path);
+  checkDistinctFiles(files, [['the scenario file', scenarioPath]]);
+  if (flags.save !== undefined) checkOutputFolder('--save', flags.save);
+}
+
 /** The last line: what was explored, counted as it ran (an exhaustive search stops early). */
 function exploredLine(result: ValidateResult, elapsedS: number): string {
   const { unit, total } = exploredBy(result.fixes);
@@ -165,10 +181,6 @@ export async function validateCommand(
     return sweep(flags, strategy, requested, target, out);
   }
 
-  if (flags.report !== undefined) checkOutputFile('--report', flags.report);
-  if (flags.junit !== undefined) checkOutputFile('--junit', flags.junit);
-  if (flags.save !== undefined) checkOutputFolder('--save', flags.save);
-
   let scenario = loadScenarioFile(scenarioPath);
   if (flags.profile !== undefined) {
     scenario = withProfile(scenario, flags.profile);
@@ -176,6 +188,7 @@ export async function validateCommand(
   }
   const fixes =
     requested.length > 0 ? requested.map((n) => findFix(scenario, n)) : fixesFor(scenario);
+  checkTargets(flags, scenarioPath);
 
   const total = fixes.length * flags.runs;
   const progress = new Progress(process.stderr.isTTY === true && !flags.json, total);

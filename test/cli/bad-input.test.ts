@@ -145,11 +145,17 @@ describe.concurrent('bad command-line arguments', () => {
     });
   }
 
+  const aFile = scenarioFile('a-file', '{}');
   const BAD_TARGETS: readonly (readonly [flag: string, path: string, says: string])[] = [
-    ['--report', join(scratch, 'missing', 'r.md'), 'does not exist'],
-    ['--junit', join(scenarioFile('a-file', '{}'), 'j.xml'), 'is not a folder'],
-    ['--junit', scratch, 'that is a folder; expected a file name'],
-    ['--save', join(scenarioFile('another-file', '{}'), 'saved'), 'is not a folder'],
+    ['--report', join(scratch, 'missing', 'r.md'), 'cannot write it (no such folder)'],
+    ['--junit', join(aFile, 'j.xml'), 'a part of the path is a file, not a folder'],
+    ['--junit', scratch, 'cannot write it (it is a folder, expected a file name)'],
+    ['--report', `${scratch}/nonexistent-folder/`, 'that names a folder (it ends with /)'],
+    // The kernel, not a lexical resolve, follows "..": from a folder that does not exist.
+    ['--junit', `${scratch}/no-such-folder/../j.xml`, 'cannot write it (no such folder)'],
+    ['--report', join(REPO_ROOT, SEED_SCENARIO_ARG), 'that is also the scenario file'],
+    ['--save', join(aFile, 'saved'), 'a part of the path is a file, not a folder'],
+    ['--save', aFile, 'cannot create that folder (a file of that name is in the way)'],
   ];
   for (const [flag, path, says] of BAD_TARGETS) {
     it(`checks ${flag} can be written (${says}) before exploring, with exit 2`, async () => {
@@ -159,6 +165,38 @@ describe.concurrent('bad command-line arguments', () => {
       expect(run.stdout).toBe('');
     });
   }
+
+  const EMPTY_PATH_EXAMPLES: readonly (readonly [flag: string, example: string])[] = [
+    ['--report', '--report report.md'],
+    ['--junit', '--junit junit.xml'],
+    ['--save', '--save counterexamples'],
+  ];
+  for (const [flag, example] of EMPTY_PATH_EXAMPLES) {
+    it(`rejects an empty ${flag}, as an unset CI variable gives, with exit 2`, async () => {
+      const run = await cli(['validate', '--runs', '5', flag, '']);
+      expectBadInput(run, `${flag}: empty path. Name a`, example);
+      expect(run.stdout).toBe('');
+    });
+  }
+
+  it('rejects --report and --junit naming one file, leaving none behind, with exit 2', async () => {
+    const path = join(scratch, 'both.xml');
+    const run = await cli(['validate', '--runs', '5', '--report', path, '--junit', path]);
+    expectBadInput(run, `--junit ${path}: that is also the file --report names`);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it.skipIf(IS_ROOT)(
+    'rejects a read-only --report file before exploring (skipped as root, who may write it)',
+    async () => {
+      const path = scenarioFile('read-only-report', 'kept as it was');
+      chmodSync(path, 0o444);
+      const run = await cli(['validate', '--runs', '5', '--report', path]);
+      expectBadInput(run, `--report ${path}: cannot write it (permission denied)`);
+      expect(run.stdout).toBe('');
+      expect(readFileSync(path, 'utf8')).toBe('kept as it was');
+    },
+  );
 
   const BAD_SVG_TARGETS: readonly (readonly [path: string, says: string])[] = [
     [join(scratch, 'missing', 't.svg'), 'cannot write it (no such folder)'],
