@@ -94,6 +94,15 @@ function sweep(
   if (flags.suite !== undefined && flags.profile !== undefined) {
     throw new AuditRaceError('USAGE', '--suite and --profile go one at a time.');
   }
+  const files = { '--report': flags.report, '--junit': flags.junit, '--save': flags.save };
+  const given = Object.entries(files).filter(([, path]) => path !== undefined);
+  if (given.length > 0) {
+    throw new AuditRaceError(
+      'USAGE',
+      `${given.map(([flag]) => flag).join(' and ')}: not with a --profile all or --suite ` +
+        'sweep; --report, --junit and --save take one scenario and one profile.',
+    );
+  }
   const sweepFlags = { ...flags, fix: requested[0] ?? 'baseline', strategy };
   const subjects =
     flags.suite !== undefined
@@ -108,7 +117,8 @@ function sweep(
   return requested.length > 0 && violated ? 1 : 0;
 }
 
-function writeReports(
+/** Writes what --report, --junit and --save ask for, saying so unless --json. */
+function writeFiles(
   flags: ValidateFlags,
   scenario: Scenario,
   result: ValidateResult,
@@ -129,6 +139,10 @@ function writeReports(
   if (flags.junit !== undefined) {
     writeOutputFile('--junit', flags.junit, validateJunit(result, target));
     say(`Wrote JUnit XML to ${flags.junit}.\n`);
+  }
+  if (flags.save !== undefined) {
+    const written = saveCounterexamples(flags.save, scenario, result);
+    say(`Wrote ${count(written.length, 'counterexample file')} to ${flags.save}.\n`);
   }
 }
 
@@ -151,33 +165,68 @@ function exploredLine(result: ValidateResult, elapsedS: number): string {
   return `${count(total, unit)} in ${elapsedS.toFixed(1)} s (${rate} ${unit}s/s${shrinking}).`;
 }
 
-/** Runs the command; returns the exit code. */
-export async function validateCommand(
-  flags: ValidateFlags,
-  out: (text: string) => void,
-): Promise<number> {
-  const scenarioPath = flags.scenario ?? DEFAULT_SCENARIO;
+/** The fix names --fix gives, comma-separated ones split; none for every applicable fix. */
+function requestedFixes(flags: ValidateFlags): string[] {
   const requested = flags.fix.flatMap((f) => f.split(',')).map((f) => f.trim());
   if (requested.includes('')) {
     // An empty name is most often an unset variable in a CI script: running every fix and
     // exiting 0 would let that script pass without checking anything.
     throw new AuditRaceError('USAGE', '--fix: empty fix name. Name a fix, e.g. --fix E.');
   }
+  return requested;
+}
+
+/** The worker threads to use: --workers, capped at one per fix and one per CPU, saying why when
+ * it is capped (on stderr, so that --json output stays one document). */
+function workersFor(flags: ValidateFlags, fixCount: number): number {
+  const cpus = availableParallelism();
+  const workers = Math.min(flags.workers, cpus, fixCount);
+  if (workers < flags.workers && !flags.json) {
+    const caps = [];
+    if (fixCount < flags.workers) caps.push(`one per fix (${count(fixCount, 'fix')})`);
+    if (cpus < flags.workers) caps.push(`one per CPU (${count(cpus, 'CPU')})`);
+    process.stderr.write(
+      `audit-race: using ${count(workers, 'worker')}, not ${flags.workers}: ` +
+        `workers are capped at ${caps.join(' and ')}.\n`,
+    );
+  }
+  return workers;
+}
+
+/** The text output: matrix, fixes (and those left out), coverage, searches, counterexamples. */
+function textOutput(
+  result: ValidateResult,
+  leftOut: readonly { readonly fix: string; readonly reason: string }[],
+  target: ReplayTarget,
+  elapsedS: number,
+): string {
+  let text = `${renderMatrix(result)}\n\nFixes:\n${renderFixes(result)}\n`;
+  if (leftOut.length > 0) {
+    const lines = leftOut.map((f) => `  ${f.fix.padEnd(8)} ${f.reason}`);
+    text += `Left out, nothing to act on in this teardown:\n${lines.join('\n')}\n`;
+  }
+  const columns = result.fixes.map((report) => ({ label: report.fix, report }));
+  text += `\nSituations reached:\n${renderCoverage(columns)}\n`;
+  const searches = renderSearches(columns);
+  if (searches !== '') text += `\n${searches}\n`;
+  const counterexamples = renderCounterexamples(result, target);
+  if (counterexamples !== '') text += `\n${counterexamples}\n`;
+  return `${text}\n${exploredLine(result, elapsedS)}\n`;
+}
+
+/** Runs the command; returns the exit code. */
+export async function validateCommand(
+  flags: ValidateFlags,
+  out: (text: string) => void,
+): Promise<number> {
+  const scenarioPath = flags.scenario ?? DEFAULT_SCENARIO;
+  const requested = requestedFixes(flags);
   const strategy = strategyOf(flags);
   let target: ReplayTarget = {
     command: CLI_COMMAND,
     scenarioArg: flags.scenario === undefined ? null : displayPath(scenarioPath),
   };
   if (flags.suite !== undefined || flags.profile === 'all') {
-    const files = { '--report': flags.report, '--junit': flags.junit, '--save': flags.save };
-    const given = Object.entries(files).filter(([, path]) => path !== undefined);
-    if (given.length > 0) {
-      throw new AuditRaceError(
-        'USAGE',
-        `${given.map(([flag]) => flag).join(' and ')}: not with a --profile all or --suite ` +
-          'sweep; --report, --junit and --save take one scenario and one profile.',
-      );
-    }
     return sweep(flags, strategy, requested, target, out);
   }
 
@@ -199,17 +248,7 @@ export async function validateCommand(
     strategy,
     onProgress: (p: ExplorationProgress) => progress.update(p),
   };
-  const cpus = availableParallelism();
-  const workers = Math.min(flags.workers, cpus, fixes.length);
-  if (workers < flags.workers && !flags.json) {
-    const caps = [];
-    if (fixes.length < flags.workers) caps.push(`one per fix (${count(fixes.length, 'fix')})`);
-    if (cpus < flags.workers) caps.push(`one per CPU (${count(cpus, 'CPU')})`);
-    process.stderr.write(
-      `audit-race: using ${count(workers, 'worker')}, not ${flags.workers}: ` +
-        `workers are capped at ${caps.join(' and ')}.\n`,
-    );
-  }
+  const workers = workersFor(flags, fixes.length);
   const result =
     workers > 1
       ? await validateInWorkers(scenario, fixes, options, workers)
@@ -220,26 +259,11 @@ export async function validateCommand(
   if (flags.json) {
     out(validateJson(result, target));
   } else {
-    out(`${renderMatrix(result)}\n\nFixes:\n${renderFixes(result)}\n`);
-    const leftOut = inapplicableFixes(scenario).map((f) => `  ${f.fix.padEnd(8)} ${f.reason}`);
-    if (requested.length === 0 && leftOut.length > 0) {
-      out(`Left out, nothing to act on in this teardown:\n${leftOut.join('\n')}\n`);
-    }
-    const columns = result.fixes.map((report) => ({ label: report.fix, report }));
-    out(`\nSituations reached:\n${renderCoverage(columns)}\n`);
-    const searches = renderSearches(columns);
-    if (searches !== '') out(`\n${searches}\n`);
-    const counterexamples = renderCounterexamples(result, target);
-    if (counterexamples !== '') out(`\n${counterexamples}\n`);
-    out(`\n${exploredLine(result, elapsedS)}\n`);
+    // Without --fix, the fixes with nothing to act on were left out; the text says which.
+    const leftOut = requested.length === 0 ? inapplicableFixes(scenario) : [];
+    out(textOutput(result, leftOut, target, elapsedS));
   }
-  writeReports(flags, scenario, result, target, elapsedS, out);
-  if (flags.save !== undefined) {
-    const written = saveCounterexamples(flags.save, scenario, result);
-    if (!flags.json) {
-      out(`Wrote ${count(written.length, 'counterexample file')} to ${flags.save}.\n`);
-    }
-  }
+  writeFiles(flags, scenario, result, target, elapsedS, out);
 
   const violated = result.fixes.some((f) => Object.values(f.violations).some((n) => n > 0));
   return requested.length > 0 && violated ? 1 : 0;
