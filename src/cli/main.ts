@@ -67,8 +67,8 @@ program
       .default(
         [],
         `those of ${BUILT_IN_FIXES.map((f) => f.name).join(', ')} and the scenario's own ` +
-          "that have something to act on in the scenario's teardown; the others are listed " +
-          'as left out',
+          "that have something to act on in the scenario's teardown; the others are named " +
+          'under "Left out" in the text output, not in --json',
       ),
   )
   .option(
