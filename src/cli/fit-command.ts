@@ -17,7 +17,7 @@ import { predict, type ComparisonRow } from '../fit/predict.ts';
 import { fitScenario } from '../fit/scenario.ts';
 import { describePlan } from '../model/teardown.ts';
 import type { Scenario } from '../scenario/load.ts';
-import { AuditRaceError } from '../sim/errors.ts';
+import { AuditRaceError, fileErrorReason } from '../sim/errors.ts';
 import { writeOutputFile } from './output-file.ts';
 
 export interface FitFlags {
@@ -43,8 +43,7 @@ function readLog(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : (code ?? String(error));
+    const reason = fileErrorReason(error, 'read', 'a log file');
     throw new AuditRaceError('USAGE', `Cannot read log ${path}: ${reason}.`, { cause: error });
   }
 }
@@ -199,7 +198,8 @@ export function fitCommand(file: string, flags: FitFlags, out: (text: string) =>
   out(`${inferenceLines(fit, file).join('\n')}\n\n`);
   out(`${scenarioLine(fit, fitted.scenario)}\n`);
   if (flags.saveScenario !== undefined) {
-    writeOutputFile(flags.saveScenario, `${JSON.stringify(fitted.scenario, null, 2)}\n`);
+    const text = `${JSON.stringify(fitted.scenario, null, 2)}\n`;
+    writeOutputFile('--save-scenario', flags.saveScenario, text);
     out(`Wrote it to ${flags.saveScenario}: npx audit-race validate ${flags.saveScenario}\n`);
   }
   const agree = prediction.rows.filter((r) => r.agrees).length;

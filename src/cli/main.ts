@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { MAX_RUNS } from '../explore/validate.ts';
 import { PROFILE_NAMES, PROFILE_SUMMARIES } from '../model/profiles.ts';
 import { BUILT_IN_FIXES } from '../scenario/fixes.ts';
 import { scenarioJsonSchema } from '../scenario/json-schema.ts';
@@ -17,11 +18,12 @@ const EXIT_BAD_INPUT = 2;
 /** sysexits' EX_SOFTWARE: a bug of ours, not of the input. */
 const EXIT_INTERNAL = 70;
 
-function naturalNumber(name: string, min: number) {
+function naturalNumber(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got "${value}".`);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+      throw new InvalidArgumentError(`${name} must be a whole number ${range}, got "${value}".`);
     }
     return n;
   };
@@ -65,11 +67,16 @@ program
       .default(
         [],
         `those of ${BUILT_IN_FIXES.map((f) => f.name).join(', ')} and the scenario's own ` +
-          "that have something to act on in the scenario's teardown; the others are listed " +
-          'as left out',
+          "that have something to act on in the scenario's teardown; the others are named " +
+          'under "Left out" in the text output, not in --json',
       ),
   )
-  .option('-n, --runs <n>', 'runs per fix', naturalNumber('--runs', 1), 1000)
+  .option(
+    '-n, --runs <n>',
+    `runs per fix, at most ${MAX_RUNS}; exhaustive: the most schedules per fix`,
+    naturalNumber('--runs', 1, MAX_RUNS),
+    1000,
+  )
   .option(
     '--seed <n>',
     'fast-check seed; the same seed gives the same matrix',

@@ -11,7 +11,7 @@ export const DEFAULT_SCENARIO = join(
   'workflowexecution-ci-20696658360.json',
 );
 
-/** A path as the user should type it from the current directory. */
+/** A path as the user should type it from the current folder. */
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith('..') ? path : rel;

@@ -112,7 +112,7 @@ export function replayCommand(
   out(`${verdictLines(history, outcome.findings).join('\n')}\n`);
   if (flags.svg !== undefined) {
     const title = `${input.scenario.name}, fix ${fix.name}, store ${input.scenario.profile}`;
-    writeOutputFile(flags.svg, runSvg(history, outcome.findings, { title }));
+    writeOutputFile('--svg', flags.svg, runSvg(history, outcome.findings, { title }));
     out(`Wrote the swimlane picture to ${flags.svg}.\n`);
   }
   return outcome.findings.length > 0 ? 1 : 0;

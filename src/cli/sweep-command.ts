@@ -15,7 +15,7 @@ import {
   replayCommand,
   type ReplayTarget,
 } from '../report/matrix.ts';
-import { count } from '../report/timestamp.ts';
+import { count } from '../report/phrases.ts';
 import { findFix, inapplicableFixes } from '../scenario/fixes.ts';
 import { loadScenarioFile, type Scenario } from '../scenario/load.ts';
 import { AuditRaceError } from '../sim/errors.ts';

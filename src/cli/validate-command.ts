@@ -6,13 +6,14 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Strategy } from '../explore/arbitrary.ts';
 import { validateInWorkers } from '../explore/parallel.ts';
+import { exploredBy } from '../explore/results.ts';
 import type { Progress as ExplorationProgress } from '../explore/validate.ts';
 import { runOnce } from '../explore/run.ts';
 import { validate, type Counterexample, type ValidateResult } from '../explore/validate.ts';
 import { validateJunit } from '../report/junit.ts';
 import { validateMarkdown } from '../report/markdown.ts';
 import { validateJson } from '../report/json.ts';
-import { count } from '../report/timestamp.ts';
+import { count } from '../report/phrases.ts';
 import {
   renderCounterexamples,
   renderCoverage,
@@ -22,12 +23,17 @@ import {
   type ReplayTarget,
 } from '../report/matrix.ts';
 import { findFix, fixesFor, inapplicableFixes, withProfile } from '../scenario/fixes.ts';
-import { AuditRaceError } from '../sim/errors.ts';
+import { AuditRaceError, fileErrorReason } from '../sim/errors.ts';
 import { profileSubjects, suiteSubjects, sweepCommand } from './sweep-command.ts';
 import { loadScenarioFile, type Scenario } from '../scenario/load.ts';
 import { counterexampleFile } from '../explore/counterexample-file.ts';
 import { DEFAULT_SCENARIO, displayPath } from './paths.ts';
-import { checkOutputFile, checkOutputFolder, writeOutputFile } from './output-file.ts';
+import {
+  checkDistinctFiles,
+  checkOutputFile,
+  checkOutputFolder,
+  writeOutputFile,
+} from './output-file.ts';
 import { Progress } from './progress.ts';
 import { strategyOf } from './strategy.ts';
 import { wallNowMs } from './wallclock.ts';
@@ -59,7 +65,7 @@ function saveCounterexamples(dir: string, scenario: Scenario, result: ValidateRe
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = fileErrorReason(error, 'write', 'a folder');
     throw new AuditRaceError('USAGE', `--save ${dir}: cannot create that folder (${reason}).`, {
       cause: error,
     });
@@ -68,7 +74,7 @@ function saveCounterexamples(dir: string, scenario: Scenario, result: ValidateRe
   for (const fix of result.fixes) {
     for (const c of fix.counterexamples) {
       const path = join(dir, `${scenario.name}.${fix.fix}.${c.verdict}.json`);
-      writeOutputFile(path, counterexampleFile(scenario, c));
+      writeOutputFile('--save', path, counterexampleFile(scenario, c));
       written.push(path);
     }
   }
@@ -88,6 +94,15 @@ function sweep(
   if (flags.suite !== undefined && flags.profile !== undefined) {
     throw new AuditRaceError('USAGE', '--suite and --profile go one at a time.');
   }
+  const files = { '--report': flags.report, '--junit': flags.junit, '--save': flags.save };
+  const given = Object.entries(files).filter(([, path]) => path !== undefined);
+  if (given.length > 0) {
+    throw new AuditRaceError(
+      'USAGE',
+      `${given.map(([flag]) => flag).join(' and ')}: not with a --profile all or --suite ` +
+        'sweep; --report, --junit and --save take one scenario and one profile.',
+    );
+  }
   const sweepFlags = { ...flags, fix: requested[0] ?? 'baseline', strategy };
   const subjects =
     flags.suite !== undefined
@@ -102,7 +117,8 @@ function sweep(
   return requested.length > 0 && violated ? 1 : 0;
 }
 
-function writeReports(
+/** Writes what --report, --junit and --save ask for, saying so unless --json. */
+function writeFiles(
   flags: ValidateFlags,
   scenario: Scenario,
   result: ValidateResult,
@@ -116,22 +132,86 @@ function writeReports(
       const outcome = runOnce(scenario, findFix(scenario, c.fix), c.variation);
       return { history: outcome.sim.history, findings: outcome.findings };
     };
-    writeOutputFile(flags.report, validateMarkdown(result, target, { replay, elapsedS }));
+    const markdown = validateMarkdown(result, target, { replay, elapsedS });
+    writeOutputFile('--report', flags.report, markdown);
     say(`Wrote the Markdown report to ${flags.report}.\n`);
   }
   if (flags.junit !== undefined) {
-    writeOutputFile(flags.junit, validateJunit(result, target));
+    writeOutputFile('--junit', flags.junit, validateJunit(result, target));
     say(`Wrote JUnit XML to ${flags.junit}.\n`);
+  }
+  if (flags.save !== undefined) {
+    const written = saveCounterexamples(flags.save, scenario, result);
+    say(`Wrote ${count(written.length, 'counterexample file')} to ${flags.save}.\n`);
   }
 }
 
+/** Refuses, before exploring, the files and the folder the command could not write at the end;
+ * creates the --save folder. */
+function checkTargets(flags: ValidateFlags, scenarioPath: string): void {
+  const files: [flag: string, path: string][] = [];
+  if (flags.report !== undefined) files.push(['--report', flags.report]);
+  if (flags.junit !== undefined) files.push(['--junit', flags.junit]);
+  for (const [flag, path] of files) checkOutputFile(flag, path);
+  checkDistinctFiles(files, [['the scenario file', scenarioPath]]);
+  if (flags.save !== undefined) checkOutputFolder('--save', flags.save);
+}
+
 /** The last line: what was explored, counted as it ran (an exhaustive search stops early). */
-function explored(result: ValidateResult, strategy: Strategy, elapsedS: number): string {
-  const done = result.fixes.reduce((n, f) => n + f.runs, 0);
-  const unit = strategy.kind === 'exhaustive' ? 'schedule' : 'run';
-  const shrinking = strategy.kind === 'exhaustive' ? '' : ', shrinking included';
-  const rate = (done / elapsedS).toFixed(0);
-  return `${count(done, unit)} in ${elapsedS.toFixed(1)} s (${rate} ${unit}s/s${shrinking}).`;
+function exploredLine(result: ValidateResult, elapsedS: number): string {
+  const { unit, total } = exploredBy(result.fixes);
+  const shrinking = unit === 'schedule' ? '' : ', shrinking included';
+  const rate = (total / elapsedS).toFixed(0);
+  return `${count(total, unit)} in ${elapsedS.toFixed(1)} s (${rate} ${unit}s/s${shrinking}).`;
+}
+
+/** The fix names --fix gives, comma-separated ones split; none for every applicable fix. */
+function requestedFixes(flags: ValidateFlags): string[] {
+  const requested = flags.fix.flatMap((f) => f.split(',')).map((f) => f.trim());
+  if (requested.includes('')) {
+    // An empty name is most often an unset variable in a CI script: running every fix and
+    // exiting 0 would let that script pass without checking anything.
+    throw new AuditRaceError('USAGE', '--fix: empty fix name. Name a fix, e.g. --fix E.');
+  }
+  return requested;
+}
+
+/** The worker threads to use: --workers, capped at one per fix and one per CPU, saying why when
+ * it is capped (on stderr, so that --json output stays one document). */
+function workersFor(flags: ValidateFlags, fixCount: number): number {
+  const cpus = availableParallelism();
+  const workers = Math.min(flags.workers, cpus, fixCount);
+  if (workers < flags.workers && !flags.json) {
+    const caps = [];
+    if (fixCount < flags.workers) caps.push(`one per fix (${count(fixCount, 'fix')})`);
+    if (cpus < flags.workers) caps.push(`one per CPU (${count(cpus, 'CPU')})`);
+    process.stderr.write(
+      `audit-race: using ${count(workers, 'worker')}, not ${flags.workers}: ` +
+        `workers are capped at ${caps.join(' and ')}.\n`,
+    );
+  }
+  return workers;
+}
+
+/** The text output: matrix, fixes (and those left out), coverage, searches, counterexamples. */
+function textOutput(
+  result: ValidateResult,
+  leftOut: readonly { readonly fix: string; readonly reason: string }[],
+  target: ReplayTarget,
+  elapsedS: number,
+): string {
+  let text = `${renderMatrix(result)}\n\nFixes:\n${renderFixes(result)}\n`;
+  if (leftOut.length > 0) {
+    const lines = leftOut.map((f) => `  ${f.fix.padEnd(8)} ${f.reason}`);
+    text += `Left out, nothing to act on in this teardown:\n${lines.join('\n')}\n`;
+  }
+  const columns = result.fixes.map((report) => ({ label: report.fix, report }));
+  text += `\nSituations reached:\n${renderCoverage(columns)}\n`;
+  const searches = renderSearches(columns);
+  if (searches !== '') text += `\n${searches}\n`;
+  const counterexamples = renderCounterexamples(result, target);
+  if (counterexamples !== '') text += `\n${counterexamples}\n`;
+  return `${text}\n${exploredLine(result, elapsedS)}\n`;
 }
 
 /** Runs the command; returns the exit code. */
@@ -140,33 +220,15 @@ export async function validateCommand(
   out: (text: string) => void,
 ): Promise<number> {
   const scenarioPath = flags.scenario ?? DEFAULT_SCENARIO;
-  const requested = flags.fix.flatMap((f) => f.split(',')).map((f) => f.trim());
-  if (requested.includes('')) {
-    // An empty name is most often an unset variable in a CI script: running every fix and
-    // exiting 0 would let that script pass without checking anything.
-    throw new AuditRaceError('USAGE', '--fix: empty fix name. Name a fix, e.g. --fix E.');
-  }
+  const requested = requestedFixes(flags);
   const strategy = strategyOf(flags);
   let target: ReplayTarget = {
     command: CLI_COMMAND,
     scenarioArg: flags.scenario === undefined ? null : displayPath(scenarioPath),
   };
   if (flags.suite !== undefined || flags.profile === 'all') {
-    const files = { '--report': flags.report, '--junit': flags.junit, '--save': flags.save };
-    const given = Object.entries(files).filter(([, path]) => path !== undefined);
-    if (given.length > 0) {
-      throw new AuditRaceError(
-        'USAGE',
-        `${given.map(([flag]) => flag).join(' and ')}: not with a --profile all or --suite ` +
-          'sweep; --report, --junit and --save take one scenario and one profile.',
-      );
-    }
     return sweep(flags, strategy, requested, target, out);
   }
-
-  if (flags.report !== undefined) checkOutputFile('--report', flags.report);
-  if (flags.junit !== undefined) checkOutputFile('--junit', flags.junit);
-  if (flags.save !== undefined) checkOutputFolder('--save', flags.save);
 
   let scenario = loadScenarioFile(scenarioPath);
   if (flags.profile !== undefined) {
@@ -175,6 +237,7 @@ export async function validateCommand(
   }
   const fixes =
     requested.length > 0 ? requested.map((n) => findFix(scenario, n)) : fixesFor(scenario);
+  checkTargets(flags, scenarioPath);
 
   const total = fixes.length * flags.runs;
   const progress = new Progress(process.stderr.isTTY === true && !flags.json, total);
@@ -185,17 +248,7 @@ export async function validateCommand(
     strategy,
     onProgress: (p: ExplorationProgress) => progress.update(p),
   };
-  const cpus = availableParallelism();
-  const workers = Math.min(flags.workers, cpus, fixes.length);
-  if (workers < flags.workers && !flags.json) {
-    const caps = [];
-    if (fixes.length < flags.workers) caps.push(`one per fix (${count(fixes.length, 'fix')})`);
-    if (cpus < flags.workers) caps.push(`one per CPU (${count(cpus, 'CPU')})`);
-    process.stderr.write(
-      `audit-race: using ${count(workers, 'worker')}, not ${flags.workers}: ` +
-        `workers are capped at ${caps.join(' and ')}.\n`,
-    );
-  }
+  const workers = workersFor(flags, fixes.length);
   const result =
     workers > 1
       ? await validateInWorkers(scenario, fixes, options, workers)
@@ -206,26 +259,11 @@ export async function validateCommand(
   if (flags.json) {
     out(validateJson(result, target));
   } else {
-    out(`${renderMatrix(result)}\n\nFixes:\n${renderFixes(result)}\n`);
-    const leftOut = inapplicableFixes(scenario).map((f) => `  ${f.fix.padEnd(8)} ${f.reason}`);
-    if (requested.length === 0 && leftOut.length > 0) {
-      out(`Left out, nothing to act on in this teardown:\n${leftOut.join('\n')}\n`);
-    }
-    const columns = result.fixes.map((report) => ({ label: report.fix, report }));
-    out(`\nSituations reached:\n${renderCoverage(columns)}\n`);
-    const searches = renderSearches(columns);
-    if (searches !== '') out(`\n${searches}\n`);
-    const counterexamples = renderCounterexamples(result, target);
-    if (counterexamples !== '') out(`\n${counterexamples}\n`);
-    out(`\n${explored(result, strategy, elapsedS)}\n`);
+    // Without --fix, the fixes with nothing to act on were left out; the text says which.
+    const leftOut = requested.length === 0 ? inapplicableFixes(scenario) : [];
+    out(textOutput(result, leftOut, target, elapsedS));
   }
-  writeReports(flags, scenario, result, target, elapsedS, out);
-  if (flags.save !== undefined) {
-    const written = saveCounterexamples(flags.save, scenario, result);
-    if (!flags.json) {
-      out(`Wrote ${count(written.length, 'counterexample file')} to ${flags.save}.\n`);
-    }
-  }
+  writeFiles(flags, scenario, result, target, elapsedS, out);
 
   const violated = result.fixes.some((f) => Object.values(f.violations).some((n) => n > 0));
   return requested.length > 0 && violated ? 1 : 0;

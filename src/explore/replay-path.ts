@@ -6,7 +6,7 @@ import type { Variation } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import { RANDOM, variationArbitrary, type Strategy } from './arbitrary.ts';
-import { strategyFor } from './validate.ts';
+import { MAX_RUNS, strategyFor } from './validate.ts';
 
 /** What a path looks like as validate prints it: a run index, then one index per shrink step. */
 const PATH_SHAPE = /^(0|[1-9]\d*)(:(0|[1-9]\d*))*$/;
@@ -36,6 +36,14 @@ export function variationAt(
   // "-1" would throw from deep inside it or land on another run.
   if (!PATH_SHAPE.test(path) || !path.split(':').every((s) => Number.isSafeInteger(Number(s)))) {
     throw invalidPath(seed, path, NOT_A_PATH);
+  }
+  // fast-check walks through every run before the path's first index: a huge index is a hang.
+  const runIndex = Number(path.split(':')[0]);
+  if (runIndex >= MAX_RUNS) {
+    const why =
+      `its run index ${runIndex} is past the last run validate explores ` +
+      `(--runs is at most ${MAX_RUNS}, so run indexes go up to ${MAX_RUNS - 1})`;
+    throw invalidPath(seed, path, why);
   }
   const arbitrary = variationArbitrary(scenario, strategyFor(scenario, fix, strategy));
   const property = fc.property(arbitrary, () => false);

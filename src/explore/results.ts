@@ -30,7 +30,8 @@ export interface Counterexample {
   readonly schedule: { readonly index: number; readonly preemptions: number } | null;
   /** Where the run comes from, for people: `fast-check seed 1 path 0:3:1`, `schedule 17 of ...`. */
   readonly origin: string;
-  /** What the shrunk run kept, beside what the scenario as written has. */
+  /** The size of the run, beside what the scenario as written has: shrunk for the sampled
+   * strategies, as run for the exhaustive search. */
   readonly kept: Kept;
 }
 
@@ -83,6 +84,20 @@ export interface ValidateResult {
   readonly seed: number;
   readonly runs: number;
   readonly fixes: readonly FixReport[];
+}
+
+/** What an exploration counted and how many of them it ran, in all of its reports: the schedules
+ * of an exhaustive search (which stops when none is left, short of --runs) or the runs of a
+ * sampled strategy (shrinking not included). */
+export interface Explored {
+  readonly unit: 'run' | 'schedule';
+  readonly total: number;
+}
+
+/** The one place that decides whether `reports` come from an exhaustive search. */
+export function exploredBy(reports: readonly FixReport[]): Explored {
+  const searched = reports.length > 0 && reports.every((r) => r.search !== undefined);
+  return { unit: searched ? 'schedule' : 'run', total: reports.reduce((n, r) => n + r.runs, 0) };
 }
 
 /** Accumulates run outcomes into the counts of a FixReport. */

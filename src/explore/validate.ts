@@ -27,7 +27,15 @@ export interface Progress {
   readonly violating: number;
 }
 
+/**
+ * The most runs per fix (--runs) validate explores, and so one more than the largest run index a
+ * fast-check path it prints can start with. A named limit: one fix takes hours at it already, and
+ * replaying a path walks fast-check through every run before the index (a second per few million).
+ */
+export const MAX_RUNS = 1_000_000;
+
 export interface ValidateOptions {
+  /** Runs per fix, at most MAX_RUNS; for the exhaustive search, the most schedules per fix. */
   readonly runs: number;
   readonly seed: number;
   /** How schedules are drawn; uniform random tapes by default. */

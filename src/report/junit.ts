@@ -3,8 +3,9 @@
 // that carries its minimal counterexample and the command that replays it.
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
-import { keptPhrase } from './timestamp.ts';
-import { countedUnit, replayCommand, type ReplayTarget } from './matrix.ts';
+import { exploredBy } from '../explore/results.ts';
+import { count, sizePhrase } from './phrases.ts';
+import { replayCommand, type ReplayTarget } from './matrix.ts';
 
 /** Text safe inside XML attributes and elements: escaped, without characters XML 1.0 forbids. */
 export function xmlText(text: string): string {
@@ -22,11 +23,8 @@ export function xmlText(text: string): string {
 
 function failureBody(c: Counterexample | undefined, target: ReplayTarget): string {
   if (c === undefined) return '';
-  return [
-    c.message,
-    `${keptPhrase(c.kept)}; ` + c.origin,
-    `replay: ${replayCommand(c, target)}`,
-  ].join('\n');
+  const size = `${sizePhrase(c)}; ${c.origin}`;
+  return [c.message, size, `replay: ${replayCommand(c, target)}`].join('\n');
 }
 
 function suite(result: ValidateResult, fix: FixReport, target: ReplayTarget): string {
@@ -42,11 +40,11 @@ function suite(result: ValidateResult, fix: FixReport, target: ReplayTarget): st
   ].map(([k, v]) => `      <property name="${k}" value="${xmlText(v!)}"/>`);
   const cases = VERDICT_IDS.map((verdict) => {
     const open = `    <testcase classname="${xmlText(name)}" name="${verdict}"`;
-    const count = fix.violations[verdict];
-    if (count === 0) return `${open}/>`;
+    const violating = fix.violations[verdict];
+    if (violating === 0) return `${open}/>`;
     const c = fix.counterexamples.find((x) => x.verdict === verdict);
     const message =
-      `${count} of ${fix.runs} ${countedUnit([fix])} violated ${verdict}` +
+      `${violating} of ${count(fix.runs, exploredBy([fix]).unit)} violated ${verdict}` +
       (c ? `: ${c.message}` : '');
     return (
       `${open}>\n      <failure type="${verdict}" message="${xmlText(message)}">` +

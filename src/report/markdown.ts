@@ -4,17 +4,13 @@
 import type { Finding } from '../explore/run.ts';
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
+import { exploredBy } from '../explore/results.ts';
 import type { History } from '../model/history.ts';
-import {
-  countedUnit,
-  coverageRows,
-  neverReached,
-  replayCommand,
-  type ReplayTarget,
-} from './matrix.ts';
+import { coverageRows, neverReached, replayCommand, type ReplayTarget } from './matrix.ts';
 import { runMermaid } from './mermaid.ts';
 import { timelineLines } from './timeline.ts';
-import { keptPhrase, seconds, utc } from './timestamp.ts';
+import { count, sizePhrase } from './phrases.ts';
+import { seconds, utc } from './timestamp.ts';
 
 /** A counterexample's run, replayed: what the report draws it from. */
 export interface ReplayedRun {
@@ -105,7 +101,7 @@ function counterexampleSection(
     `#### ${cases.map((c) => code(c.verdict)).join(', ')}`,
     '',
     ...cases.map((c) => `- **${c.verdict}**: ${c.message}`),
-    `- ${keptPhrase(first.kept)}; ` + first.origin,
+    `- ${sizePhrase(first)}; ${first.origin}`,
     '',
     'Timeline (CI log format):',
     '',
@@ -143,12 +139,15 @@ function counterexamples(result: ValidateResult, target: ReplayTarget, options: 
 }
 
 function runFacts(result: ValidateResult, options: MarkdownOptions): string {
-  const total = result.fixes.reduce((n, f) => n + f.runs, 0);
-  const exploration = result.fixes.some((f) => f.search !== undefined)
-    ? `- exhaustive search of the scenario as written: at most ${result.runs} schedules per ` +
-      `fix (${total} schedules in all); each counterexample is the first schedule that showed it`
-    : `- seed ${result.seed}: every fix went through the same ${result.runs} generated runs ` +
-      `(${total} runs in all); each counterexample was shrunk by fast-check`;
+  const { unit, total } = exploredBy(result.fixes);
+  const exploration =
+    unit === 'schedule'
+      ? `- exhaustive search of the scenario as written: at most ` +
+        `${count(result.runs, 'schedule')} per fix (${count(total, 'schedule')} in all); ` +
+        'each counterexample is the first schedule that showed it'
+      : `- seed ${result.seed}: every fix went through the same ` +
+        `${count(result.runs, 'generated run')} (${count(total, 'run')} in all); ` +
+        'each counterexample was shrunk by fast-check';
   const facts = [
     `- scenario: ${code(result.scenario)}, store profile ${code(result.profile)}`,
     exploration,
@@ -167,6 +166,8 @@ export function validateMarkdown(
   options: MarkdownOptions,
 ): string {
   const failing = result.fixes.filter((f) => violated(f).length > 0).map((f) => code(f.fix));
+  const { unit } = exploredBy(result.fixes);
+  const perFix = `${unit === 'schedule' ? 'at most ' : ''}${count(result.runs, unit)} per fix`;
   const summary =
     failing.length === 0
       ? 'Every fix holds every property in these runs.'
@@ -174,11 +175,11 @@ export function validateMarkdown(
   return [
     `# audit-race validate: ${code(result.scenario)}`,
     '',
-    `Store ${code(result.profile)}, seed ${result.seed}, ${result.runs} runs per fix. ${summary}`,
+    `Store ${code(result.profile)}, seed ${result.seed}, ${perFix}. ${summary}`,
     '',
     '## Matrix',
     '',
-    'Each cell counts the runs, out of the runs per fix, that violated the property.',
+    `Each cell counts the ${unit}s, out of the ${unit}s per fix, that violated the property.`,
     '',
     matrixTable(result),
     '',
@@ -194,8 +195,7 @@ export function validateMarkdown(
     '',
     runFacts(result, options),
     '',
-    `Coverage: how many ${countedUnit(result.fixes)} of each fix reached each situation the ` +
-      'properties are about.',
+    `Coverage: how many ${unit}s of each fix reached each situation the properties are about.`,
     '',
     coverageTable(result),
     '',

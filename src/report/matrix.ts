@@ -4,8 +4,10 @@
 import Table from 'cli-table3';
 import type { Counterexample, FixReport, ValidateResult } from '../explore/validate.ts';
 import { VERDICT_IDS } from '../explore/validate.ts';
+import { exploredBy } from '../explore/results.ts';
 import { MARKS, MARK_IDS, type MarkId } from '../model/marks.ts';
-import { count, keptPhrase, seconds } from './timestamp.ts';
+import { count, sizePhrase } from './phrases.ts';
+import { seconds } from './timestamp.ts';
 
 export interface ReplayTarget {
   /** How the user names the scenario on the command line (a path), or null for the default. */
@@ -71,20 +73,12 @@ export function neverReached(columns: readonly MatrixColumn[]): MarkId[] {
     .map(({ id }) => id);
 }
 
-/** What the counts of these reports count: schedules of an exhaustive search, or runs. */
-export function countedUnit(reports: readonly FixReport[]): 'runs' | 'schedules' {
-  const searched = reports.length > 0 && reports.every((r) => r.search !== undefined);
-  return searched ? 'schedules' : 'runs';
-}
-
 /** How many runs of each column reached each coverage mark; a 0 means the exploration never put
  * the store in that situation, so the matrix says nothing about it. */
 export function renderCoverage(columns: readonly MatrixColumn[]): string {
+  const { unit } = exploredBy(columns.map((c) => c.report));
   const table = new Table({
-    head: [
-      `coverage mark (${countedUnit(columns.map((c) => c.report))})`,
-      ...columns.map((c) => c.label),
-    ],
+    head: [`coverage mark (${unit}s)`, ...columns.map((c) => c.label)],
     style: { head: [], border: [], compact: true },
     colAligns: ['left', ...columns.map(() => 'right' as const)],
   });
@@ -129,10 +123,9 @@ export function renderSearches(columns: readonly MatrixColumn[]): string {
 }
 
 export function renderMatrix(result: ValidateResult): string {
-  const exhaustive = result.fixes.some((f) => f.search !== undefined);
   const header =
     `Scenario ${result.scenario} (store ${result.profile}), seed ${result.seed}: ` +
-    (exhaustive
+    (exploredBy(result.fixes).unit === 'schedule'
       ? `schedules violating each property, out of at most ${result.runs} per fix (see below).`
       : `runs violating each property, out of ${count(result.runs, 'run')} per fix.`);
   const columns = result.fixes.map((report) => ({ label: report.fix, report }));
@@ -161,7 +154,7 @@ export function renderColumnCounterexamples(
     const lines = [`${title} (${report.summary}): minimal counterexamples`];
     for (const c of report.counterexamples) {
       lines.push(`  ${c.verdict}: ${c.message}`);
-      lines.push(`    ${keptPhrase(c.kept)};` + ` ${c.origin}`);
+      lines.push(`    ${sizePhrase(c)}; ${c.origin}`);
       lines.push(`    replay: ${replayCommand(c, target)}`);
     }
     sections.push(lines.join('\n'));

@@ -1,5 +1,4 @@
-// Virtual milliseconds as the UTC timestamps the CI logs print, and the counted phrases of reports.
-import type { Kept } from '../explore/results.ts';
+// Virtual milliseconds as the UTC timestamps the CI logs print, and as the seconds of tables.
 
 /** `2026-01-04T17:44:20.400Z` for virtual time `atMs` of a run that starts at `startUtcMs`. */
 export function utc(startUtcMs: number, atMs: number): string {
@@ -9,29 +8,4 @@ export function utc(startUtcMs: number, atMs: number): string {
 /** Seconds with one decimal for durations in tables: 1712 -> "1.7 s". */
 export function seconds(ms: number): string {
   return `${(ms / 1_000).toFixed(1)} s`;
-}
-
-/** "1 event", "2 events", "2 fixes": a count with its noun, singular or plural. */
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : /(s|x|ch|sh)$/.test(noun) ? 'es' : 's'}`;
-}
-
-/** What a shrunk counterexample kept, beside the scenario as written, as one phrase for every
- * report: "kept 10 of the scenario's 10 events (4 of 4 processes), 60 scheduling decisions", or
- * with late bursts "kept 12 events: the scenario's 10 and 2 late (...)". */
-export function keptPhrase(kept: Kept): string {
-  const { events, lateEvents, scenarioEvents } = kept;
-  let what: string;
-  if (lateEvents === 0) {
-    what = `kept ${events} of the scenario's ${count(scenarioEvents, 'event')}`;
-  } else {
-    // ", of" when the run emitted fewer than its bursts hold (some fell after the drain).
-    const joint = events === scenarioEvents + lateEvents ? ':' : ', of';
-    const written = `the scenario's ${scenarioEvents} and ${lateEvents} late`;
-    what = `kept ${count(events, 'event')}${joint} ${written}`;
-  }
-  return (
-    `${what} (${kept.processes} of ${count(kept.scenarioProcesses, 'process')}), ` +
-    `${count(kept.decisions, 'scheduling decision')}`
-  );
 }

@@ -3,7 +3,7 @@
 // path and what was expected, as one AuditRaceError with code SCENARIO_INVALID.
 import { readFileSync } from 'node:fs';
 import { PROFILES, PROFILE_NAMES } from '../model/profiles.ts';
-import { AuditRaceError } from '../sim/errors.ts';
+import { AuditRaceError, fileErrorReason } from '../sim/errors.ts';
 import { BUILT_IN_FIXES } from './fixes.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 
@@ -91,15 +91,6 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Why a file could not be read, in words; the error code for the rarer reasons. */
-function unreadable(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory, expected a scenario JSON file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return code ?? String(error);
-}
-
 /** Reads and checks a scenario file. */
 export function loadScenarioFile(path: string): Scenario {
   let text: string;
@@ -108,7 +99,7 @@ export function loadScenarioFile(path: string): Scenario {
   } catch (error) {
     throw new AuditRaceError(
       'SCENARIO_UNREADABLE',
-      `Cannot read scenario ${path}: ${unreadable(error)}.`,
+      `Cannot read scenario ${path}: ${fileErrorReason(error, 'read', 'a scenario JSON file')}.`,
       { cause: error },
     );
   }

@@ -1,6 +1,6 @@
 // Bad input is the user's to fix, so it ends with exit code 2 and one message that names the
 // file, the JSON path and what was expected, never with a stack trace.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,9 @@ type Json = Record<string, unknown> & { processes: Record<string, unknown>[] };
 
 const seed = (): Json =>
   JSON.parse(readFileSync(join(REPO_ROOT, SEED_SCENARIO_ARG), 'utf8')) as Json;
+
+/** Root may write read-only files and folders, so the permission tests skip under it. */
+const IS_ROOT = process.getuid?.() === 0;
 
 const scratch = mkdtempSync(join(tmpdir(), 'audit-race-bad-input-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -61,9 +64,9 @@ const BAD_SCENARIOS: readonly BadScenario[] = [
     says: ['no such file'],
   },
   {
-    what: 'is a directory',
+    what: 'is a folder',
     file: `${scratch}/`,
-    says: ['it is a directory, expected a scenario JSON file'],
+    says: ['it is a folder, expected a scenario JSON file'],
   },
 ];
 
@@ -142,11 +145,17 @@ describe.concurrent('bad command-line arguments', () => {
     });
   }
 
+  const aFile = scenarioFile('a-file', '{}');
   const BAD_TARGETS: readonly (readonly [flag: string, path: string, says: string])[] = [
-    ['--report', join(scratch, 'missing', 'r.md'), 'does not exist'],
-    ['--junit', join(scenarioFile('a-file', '{}'), 'j.xml'), 'is not a folder'],
-    ['--junit', scratch, 'that is a folder; expected a file name'],
-    ['--save', join(scenarioFile('another-file', '{}'), 'saved'), 'is not a folder'],
+    ['--report', join(scratch, 'missing', 'r.md'), 'cannot write it (no such folder)'],
+    ['--junit', join(aFile, 'j.xml'), 'a part of the path is a file, not a folder'],
+    ['--junit', scratch, 'cannot write it (it is a folder, expected a file name)'],
+    ['--report', `${scratch}/nonexistent-folder/`, 'that names a folder (it ends with /)'],
+    // The kernel, not a lexical resolve, follows "..": from a folder that does not exist.
+    ['--junit', `${scratch}/no-such-folder/../j.xml`, 'cannot write it (no such folder)'],
+    ['--report', join(REPO_ROOT, SEED_SCENARIO_ARG), 'that is also the scenario file'],
+    ['--save', join(aFile, 'saved'), 'a part of the path is a file, not a folder'],
+    ['--save', aFile, 'cannot create that folder (a file of that name is in the way)'],
   ];
   for (const [flag, path, says] of BAD_TARGETS) {
     it(`checks ${flag} can be written (${says}) before exploring, with exit 2`, async () => {
@@ -157,12 +166,76 @@ describe.concurrent('bad command-line arguments', () => {
     });
   }
 
+  const EMPTY_PATH_EXAMPLES: readonly (readonly [flag: string, example: string])[] = [
+    ['--report', '--report report.md'],
+    ['--junit', '--junit junit.xml'],
+    ['--save', '--save counterexamples'],
+  ];
+  for (const [flag, example] of EMPTY_PATH_EXAMPLES) {
+    it(`rejects an empty ${flag}, as an unset CI variable gives, with exit 2`, async () => {
+      const run = await cli(['validate', '--runs', '5', flag, '']);
+      expectBadInput(run, `${flag}: empty path. Name a`, example);
+      expect(run.stdout).toBe('');
+    });
+  }
+
+  it('rejects --report and --junit naming one file, leaving none behind, with exit 2', async () => {
+    const path = join(scratch, 'both.xml');
+    const run = await cli(['validate', '--runs', '5', '--report', path, '--junit', path]);
+    expectBadInput(run, `--junit ${path}: that is also the file --report names`);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it.skipIf(IS_ROOT)(
+    'rejects a read-only --report file before exploring (skipped as root, who may write it)',
+    async () => {
+      const path = scenarioFile('read-only-report', 'kept as it was');
+      chmodSync(path, 0o444);
+      const run = await cli(['validate', '--runs', '5', '--report', path]);
+      expectBadInput(run, `--report ${path}: cannot write it (permission denied)`);
+      expect(run.stdout).toBe('');
+      expect(readFileSync(path, 'utf8')).toBe('kept as it was');
+    },
+  );
+
+  const BAD_SVG_TARGETS: readonly (readonly [path: string, says: string])[] = [
+    [join(scratch, 'missing', 't.svg'), 'cannot write it (no such folder)'],
+    [scratch, 'cannot write it (it is a folder, expected a file name)'],
+    [join(scenarioFile('svg-parent', '{}'), 't.svg'), 'a part of the path is a file, not a folder'],
+  ];
+  for (const [path, says] of BAD_SVG_TARGETS) {
+    it(`says why replay --svg cannot write (${says}), with exit 2`, async () => {
+      expectBadInput(await cli(['replay', '--svg', path]), `--svg ${path}`, says);
+    });
+  }
+
+  it.skipIf(IS_ROOT)(
+    'says replay --svg into a read-only file is denied (skipped as root, who may write it)',
+    async () => {
+      const path = scenarioFile('read-only-svg', '');
+      chmodSync(path, 0o444);
+      expectBadInput(await cli(['replay', '--svg', path]), `--svg ${path}`, 'permission denied');
+    },
+  );
+
   const BAD_PATHS: Readonly<Record<string, string>> = {
     'not made of numbers': 'zz',
     empty: '',
     'one number written with 70 zeros': '0'.repeat(70),
-    'longer than any run shrinks': new Array<string>(70).fill('0').join(':'),
+    // No shrink step has that many candidates, however long the path: fast-check cannot follow.
+    'a shrink step past the last candidate': `0:${Number.MAX_SAFE_INTEGER}`,
   };
+  it('rejects a --path whose run index is past the most --runs, at once, with exit 2', async () => {
+    // fast-check would walk through every run before the index: this one was a hang.
+    const run = await cli(['replay', '--seed', '1', '--path', String(Number.MAX_SAFE_INTEGER)]);
+    expectBadInput(run, '--path', '--runs is at most 1000000, so run indexes go up to 999999');
+  });
+
+  it('rejects a --runs above the most validate explores, with exit 2', async () => {
+    const run = await cli(['validate', '--runs', '1000001']);
+    expectBadInput(run, '--runs must be a whole number from 1 to 1000000, got "1000001"');
+  });
+
   for (const [what, path] of Object.entries(BAD_PATHS)) {
     it(`rejects a --path that is ${what} with exit 2 and the path expected`, async () => {
       const run = await cli(['replay', '--seed', '1', '--path', path]);

@@ -27,7 +27,8 @@ describe.concurrent('audit-race --help', () => {
 
     expect(run.stdout.replace(/\s+/g, ' ')).toContain(
       "(default: those of baseline, A, B, C, D, E, A+E and the scenario's own that have " +
-        "something to act on in the scenario's teardown; the others are listed as left out)",
+        "something to act on in the scenario's teardown; the others are named under " +
+        '"Left out" in the text output, not in --json)',
     );
   });
 

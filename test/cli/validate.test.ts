@@ -119,7 +119,7 @@ describe.concurrent('audit-race validate', () => {
     );
   });
 
-  it('says when every schedule of a search ran alike, and points to the sampled strategies', async () => {
+  it('says when all schedules of a search ran alike, and points to random and pct', async () => {
     // Fix E on the seed's scenario as written: 2,712 schedules, one history; random runs panic.
     const run = await cli(['validate', '--fix', 'E', '--strategy', 'exhaustive', '--runs', '5000']);
 
@@ -187,18 +187,20 @@ describe.concurrent('audit-race validate', () => {
     );
     const phrases = text.stdout.split('\n').filter((line) => line.startsWith('    kept '));
 
-    expect(phrases).toHaveLength(counterexamples.length);
-    expect(counterexamples.some((c) => c.kept.lateEvents > 0)).toBe(true);
-    counterexamples.forEach(({ kept, variation }, i) => {
+    // Up to the processes: the decision counts move with any change to the model.
+    expect(phrases.map((line) => line.slice(4, line.indexOf(')') + 1))).toEqual([
+      "kept 10 of the scenario's 10 events (4 of 4 processes)",
+      "kept 12 events: the scenario's 10 and 2 late (4 of 4 processes)",
+      "kept 10 of the scenario's 10 events (4 of 4 processes)",
+      "kept 10 of the scenario's 10 events (4 of 4 processes)",
+      "kept 11 events: the scenario's 10 and 1 late (4 of 4 processes)",
+      "kept 10 of the scenario's 10 events (4 of 4 processes)",
+    ]);
+    expect(counterexamples.map((c) => c.kept.lateEvents)).toEqual([0, 2, 0, 0, 1, 0]);
+    for (const { kept, variation } of counterexamples) {
       const late = variation.lateBursts.flat().reduce((n, b) => n + b.count, 0);
       expect(kept).toMatchObject({ scenarioEvents: 10, scenarioProcesses: 4, lateEvents: late });
-      const joint = kept.events === 10 + late ? ':' : ', of';
-      const events =
-        late === 0
-          ? `${kept.events} of the scenario's 10 events`
-          : `${kept.events} events${joint} the scenario's 10 and ${late} late`;
-      expect(phrases[i]).toContain(`kept ${events} (${kept.processes} of 4 processes), `);
-    });
+    }
   });
 
   it("replays a counterexample from fast-check's seed and path as from its --case", async () => {

@@ -1,9 +1,13 @@
 // The counted phrases every report shares: a count agrees with its noun, and a counterexample's
 // size is given beside the scenario as written, so "kept" says what was kept of what.
 import { describe, expect, it } from 'vitest';
-import { count, keptPhrase } from '../../src/report/timestamp.ts';
+import type { Kept } from '../../src/explore/results.ts';
+import { count, sizePhrase } from '../../src/report/phrases.ts';
 
 const SEED = { scenarioEvents: 10, scenarioProcesses: 4, processes: 4, decisions: 60 };
+
+/** The phrase of a shrunk counterexample (found by fast-check, so no schedule). */
+const keptPhrase = (kept: Kept) => sizePhrase({ kept, schedule: null });
 
 describe('count', () => {
   it('puts the noun in the singular for one and in the plural otherwise', () => {
@@ -14,7 +18,7 @@ describe('count', () => {
   });
 });
 
-describe('keptPhrase', () => {
+describe('sizePhrase', () => {
   it("compares the run's events with the scenario's when no late burst was added", () => {
     expect(keptPhrase({ ...SEED, events: 10, lateEvents: 0 })).toBe(
       "kept 10 of the scenario's 10 events (4 of 4 processes), 60 scheduling decisions",
@@ -37,6 +41,13 @@ describe('keptPhrase', () => {
     const one = { scenarioEvents: 1, scenarioProcesses: 1, processes: 1, decisions: 1 };
     expect(keptPhrase({ ...one, events: 1, lateEvents: 0 })).toBe(
       "kept 1 of the scenario's 1 event (1 of 1 process), 1 scheduling decision",
+    );
+  });
+
+  it('says "emitted" for a run of the exhaustive search, which is not shrunk', () => {
+    const kept = { ...SEED, events: 10, lateEvents: 0 };
+    expect(sizePhrase({ kept, schedule: { index: 17, preemptions: 1 } })).toBe(
+      "emitted 10 of the scenario's 10 events (4 of 4 processes), 60 scheduling decisions",
     );
   });
 });
