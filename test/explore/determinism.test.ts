@@ -43,7 +43,7 @@ describe('determinism of exploration', () => {
     }
   });
 
-  it('gives a run the same outcome whatever ran before it: the per-scenario caches and reused timers carry nothing over', () => {
+  it('gives a run the same outcome whatever ran before it (caches, re-armed timers)', () => {
     // The seed's four processes, one process with an outage, and a store whose retry sleeps
     // ignore Close: every fix of each, several variations.
     const files = [
