@@ -18,7 +18,7 @@ import { fitScenario } from '../fit/scenario.ts';
 import { describePlan } from '../model/teardown.ts';
 import type { Scenario } from '../scenario/load.ts';
 import { AuditRaceError, fileErrorReason } from '../sim/errors.ts';
-import { writeOutputFile } from './output-file.ts';
+import { checkOutputFile, writeOutputFile } from './output-file.ts';
 
 export interface FitFlags {
   readonly claimBackoff?: string;
@@ -186,6 +186,7 @@ function scenarioLine(fit: LogFit, s: Scenario): string {
 
 /** Runs the command; returns the exit code. */
 export function fitCommand(file: string, flags: FitFlags, out: (text: string) => void): number {
+  if (flags.saveScenario !== undefined) checkOutputFile('--save-scenario', flags.saveScenario);
   const fit = fitLog(readLog(file), file);
   const verdicts = claimLines(fit, flags);
   const slug = basename(file)

@@ -38,10 +38,17 @@ function refuseEmpty(flag: string, path: string, example: string): void {
   }
 }
 
+const EXAMPLE_FILES: Readonly<Record<string, string>> = {
+  '--report': 'report.md',
+  '--junit': 'junit.xml',
+  '--svg': 'run.svg',
+  '--save-scenario': 'scenario.json',
+};
+
 /** Checks, before any work, that the file `flag` names can be written: opens it for appending,
  * which neither changes an existing file nor leaves one the check created. */
 export function checkOutputFile(flag: string, path: string): void {
-  refuseEmpty(flag, path, `file, e.g. ${flag} ${flag === '--junit' ? 'junit.xml' : 'report.md'}`);
+  refuseEmpty(flag, path, `file, e.g. ${flag} ${EXAMPLE_FILES[flag] ?? 'out.txt'}`);
   if (path.endsWith(sep) || path.endsWith('/')) {
     throw cannot(flag, path, 'that names a folder (it ends with /); expected a file name');
   }

@@ -17,7 +17,7 @@ import { loadScenarioFile, parseScenario, type Scenario } from '../scenario/load
 import { zeroVariation, type Variation } from '../scenario/resolve.ts';
 import { AuditRaceError } from '../sim/errors.ts';
 import { variationAt } from '../explore/replay-path.ts';
-import { writeOutputFile } from './output-file.ts';
+import { checkOutputFile, writeOutputFile } from './output-file.ts';
 import { strategyOf } from './strategy.ts';
 import { DEFAULT_SCENARIO } from './paths.ts';
 
@@ -67,6 +67,12 @@ export function resolveInput(file: string | undefined, flags: ReplayFlags): Repl
   const scenario = json === undefined ? loadScenarioFile(source) : parseScenario(json, source);
   const fix = flags.fix ?? 'baseline';
   if (flags.case !== undefined) {
+    if (flags.seed !== undefined || flags.path !== undefined) {
+      throw new AuditRaceError(
+        'USAGE',
+        '--case and --seed/--path each name a run: give one of them, as validate printed it.',
+      );
+    }
     const variation = decodeCase(flags.case);
     checkVariationFits(scenario, variation, '--case');
     return { scenario, fix, variation };
@@ -94,6 +100,8 @@ export function replayCommand(
   flags: ReplayFlags,
   out: (text: string) => void,
 ) {
+  // A picture that cannot be written fails before the timeline is printed, not after it.
+  if (flags.svg !== undefined) checkOutputFile('--svg', flags.svg);
   let input = resolveInput(file, flags);
   if (flags.profile !== undefined) {
     input = { ...input, scenario: withProfile(input.scenario, flags.profile) };

@@ -94,6 +94,13 @@ function sweep(
   if (flags.suite !== undefined && flags.profile !== undefined) {
     throw new AuditRaceError('USAGE', '--suite and --profile go one at a time.');
   }
+  if (flags.suite !== undefined && flags.scenario !== undefined) {
+    throw new AuditRaceError(
+      'USAGE',
+      `--suite runs the scenarios of scenarios/suites, not ${flags.scenario}: give one or the ` +
+        'other (--profile all sweeps the store versions of one scenario).',
+    );
+  }
   const files = { '--report': flags.report, '--junit': flags.junit, '--save': flags.save };
   const given = Object.entries(files).filter(([, path]) => path !== undefined);
   if (given.length > 0) {

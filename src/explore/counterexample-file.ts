@@ -94,7 +94,8 @@ export function checkVariationFits(scenario: Scenario, v: Variation, source: str
   throw new AuditRaceError(
     'REPLAY_INVALID',
     `${source} was printed for a scenario with another shape than ${scenario.name} ` +
-      `(${bursts.length} processes with ${bursts.join('/')} event bursts). ` +
+      `(${bursts.length} ${bursts.length === 1 ? 'process' : 'processes'} with ` +
+      `${bursts.join('/')} event bursts). ` +
       'Replay it with the scenario file that validate was given.',
   );
 }

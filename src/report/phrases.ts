@@ -9,7 +9,8 @@ export function count(n: number, noun: string): string {
 
 /** A counterexample's size, beside the scenario as written, as one phrase for every report:
  * "kept 10 of the scenario's 10 events (4 of 4 processes), 60 scheduling decisions", or with late
- * bursts "kept 12 events: the scenario's 10 and 2 late (...)". A run of the exhaustive search
+ * bursts "kept 12 events: the scenario's 10 and 2 late (...)" or "kept 3 of 13 events, the
+ * scenario's 11 and 2 late (...)". A run of the exhaustive search
  * (`schedule` set) is not shrunk, so it "emitted" its events rather than kept them. */
 export function sizePhrase(c: Pick<Counterexample, 'kept' | 'schedule'>): string {
   const { kept } = c;
@@ -19,10 +20,12 @@ export function sizePhrase(c: Pick<Counterexample, 'kept' | 'schedule'>): string
   if (lateEvents === 0) {
     what = `${verb} ${events} of the scenario's ${count(scenarioEvents, 'event')}`;
   } else {
-    // ", of" when the run emitted fewer than its bursts hold (some fell after the drain).
-    const joint = events === scenarioEvents + lateEvents ? ':' : ', of';
+    // "of" when the run emitted fewer than its bursts hold (some fell after the drain).
     const written = `the scenario's ${scenarioEvents} and ${lateEvents} late`;
-    what = `${verb} ${count(events, 'event')}${joint} ${written}`;
+    what =
+      events === scenarioEvents + lateEvents
+        ? `${verb} ${count(events, 'event')}: ${written}`
+        : `${verb} ${events} of ${scenarioEvents + lateEvents} events, ${written}`;
   }
   return (
     `${what} (${kept.processes} of ${count(kept.scenarioProcesses, 'process')}), ` +

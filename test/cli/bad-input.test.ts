@@ -137,6 +137,34 @@ describe.concurrent('bad command-line arguments', () => {
     });
   }
 
+  it('rejects --suite with a scenario file, which the sweep would ignore, with exit 2', async () => {
+    const run = await cli(['validate', '--suite', 'all', SEED_SCENARIO_ARG, '--runs', '5']);
+    expectBadInput(run, '--suite runs the scenarios of scenarios/suites', SEED_SCENARIO_ARG);
+    expect(run.stdout).toBe('');
+  });
+
+  it('rejects replay --case with --seed and --path, which would be dropped, with exit 2', async () => {
+    const printed = await cli(['validate', '--fix', 'A', '--runs', '20']);
+    const code = /--case (\S+)/.exec(printed.stdout)?.[1] ?? '';
+    const run = await cli(['replay', '--fix', 'A', '--case', code, '--seed', '1', '--path', '9']);
+    expectBadInput(run, '--case and --seed/--path each name a run');
+    expect(run.stdout).toBe('');
+  });
+
+  for (const [command, flag] of [
+    [['replay'], '--svg'],
+    [['fit', join(REPO_ROOT, 'test', 'fit', 'fixtures', 'seed-excerpt.log')], '--save-scenario'],
+  ] as const) {
+    it(`checks ${command[0]} ${flag} before printing anything, with exit 2`, async () => {
+      const missing = await cli([...command, flag, join(scratch, 'no-folder', 'out')]);
+      const empty = await cli([...command, flag, '']);
+
+      expectBadInput(missing, flag, 'no such folder');
+      expectBadInput(empty, `${flag}: empty path`);
+      expect(missing.stdout + empty.stdout).toBe('');
+    });
+  }
+
   for (const command of ['validate', 'replay']) {
     it(`rejects ${command} --depth with --strategy random, with exit 2`, async () => {
       const run = await cli([command, '--strategy', 'random', '--depth', '2']);
