@@ -137,13 +137,13 @@ describe.concurrent('bad command-line arguments', () => {
     });
   }
 
-  it('rejects --suite with a scenario file, which the sweep would ignore, with exit 2', async () => {
+  it('rejects --suite with a scenario file, which the sweep ignores, with exit 2', async () => {
     const run = await cli(['validate', '--suite', 'all', SEED_SCENARIO_ARG, '--runs', '5']);
     expectBadInput(run, '--suite runs the scenarios of scenarios/suites', SEED_SCENARIO_ARG);
     expect(run.stdout).toBe('');
   });
 
-  it('rejects replay --case with --seed and --path, which would be dropped, with exit 2', async () => {
+  it('rejects replay --case with --seed and --path (one would be dropped), exit 2', async () => {
     const printed = await cli(['validate', '--fix', 'A', '--runs', '20']);
     const code = /--case (\S+)/.exec(printed.stdout)?.[1] ?? '';
     const run = await cli(['replay', '--fix', 'A', '--case', code, '--seed', '1', '--path', '9']);

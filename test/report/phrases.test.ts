@@ -33,7 +33,8 @@ describe('sizePhrase', () => {
 
   it('says "of" when the run emitted fewer than its bursts hold', () => {
     expect(keptPhrase({ ...SEED, events: 11, processes: 3, lateEvents: 2 })).toBe(
-      "kept 11 of 12 events, the scenario's 10 and 2 late (3 of 4 processes), 60 scheduling decisions",
+      "kept 11 of 12 events, the scenario's 10 and 2 late (3 of 4 processes), " +
+        '60 scheduling decisions',
     );
   });
 
